@@ -1,0 +1,1 @@
+"""Qt-free core of SalesDesk: models, storage, migrations, services and method rules."""

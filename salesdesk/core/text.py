@@ -1,0 +1,43 @@
+"""Text normalisation for width- and kana-blind search.
+
+A rep types サトウ, ｻﾄｳ or さとう and expects the same rows; ０９０ must find 090 and
+090-1234 must find 09012345678. Both the stored search text and every query go
+through :func:`normalise`, so a plain substring match does the rest.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_KATAKANA_START = 0x30A1  # ァ
+_KATAKANA_END = 0x30F6  # ヶ
+_KANA_OFFSET = 0x60
+_KATA_TO_HIRA = {c: c - _KANA_OFFSET for c in range(_KATAKANA_START, _KATAKANA_END + 1)}
+# Whitespace and the separators people put into phone numbers and names.
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—−()・.]+")
+FIELD_SEPARATOR = "\n"
+
+
+def normalise(text: str) -> str:
+    """Fold width, kana script, case and separators so variants compare equal."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_KATA_TO_HIRA)
+    return _SEPARATORS.sub("", folded)
+
+
+def search_blob(parts: Iterable[str]) -> str:
+    """The stored search text for a prospect: normalised parts, one per line.
+
+    Lines keep a match from spanning two fields (company end + contact start).
+    """
+    return FIELD_SEPARATOR.join(n for n in (normalise(p) for p in parts if p) if n)
+
+
+def like_pattern(term: str) -> str | None:
+    """A ``LIKE`` pattern (escape ``\\``) for a query, or None when it normalises to nothing."""
+    norm = normalise(term)
+    if not norm:
+        return None
+    escaped = norm.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
