@@ -1,0 +1,53 @@
+"""Shared fixtures: every test runs on its own temporary data directory."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Qt must not look for a display unless a test is marked x11 (run under xvfb-run).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from salesdesk.config import Paths  # noqa: E402
+from salesdesk.core.calls import CallService  # noqa: E402
+from salesdesk.core.db import Database  # noqa: E402
+from salesdesk.core.prospects import ProspectService  # noqa: E402
+from salesdesk.core.schema import open_database  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep platformdirs and the env override away from the real home."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("SALESDESK_DATA_DIR", raising=False)
+    monkeypatch.setenv("LANGUAGE", "en")
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> Paths:
+    return Paths(tmp_path / "data").ensure()
+
+
+@pytest.fixture
+def db(paths: Paths) -> Iterator[Database]:
+    database = open_database(paths.database, paths.backups, "0.1.0")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def prospects(db: Database) -> ProspectService:
+    return ProspectService(db)
+
+
+@pytest.fixture
+def calls(db: Database) -> CallService:
+    return CallService(db)
