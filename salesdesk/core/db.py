@@ -17,11 +17,19 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 BUSY_TIMEOUT_MS = 5000
 _READ_OPTION = "salesdesk_read"
+
+
+class StorageError(Exception):
+    """The database could not take a write (locked, disk full, read-only...).
+
+    The transaction was rolled back whole; the caller keeps the rep's input.
+    """
 
 
 def _prepare_file(path: Path) -> None:
@@ -94,8 +102,11 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose transaction holds the write lock and commits on success."""
-        with self._write() as session, session.begin():
-            yield session
+        try:
+            with self._write() as session, session.begin():
+                yield session
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            raise StorageError(str(getattr(exc, "orig", None) or exc)) from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:

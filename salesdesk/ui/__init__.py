@@ -1,0 +1,1 @@
+"""PySide6 layer: widgets, item models and dialogs over the core services."""

@@ -1,0 +1,107 @@
+"""Starting the window: application object, language, data file, main window."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.exc import DatabaseError
+
+from salesdesk import APP_NAME, app_version
+from salesdesk.config import Paths, Settings, resource_path
+from salesdesk.core.schema import NewerDataFileError, open_database
+from salesdesk.core.services import Services
+from salesdesk.ui.i18n import Translations, pick_language
+from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.settings_dialog import SettingsDialog
+
+
+class Controller:
+    """Owns the services and the main window; rebuilds the window on a language switch."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        paths: Paths,
+        services: Services,
+        settings: Settings,
+        translations: Translations,
+    ) -> None:
+        self.app = app
+        self.paths = paths
+        self.services = services
+        self.settings = settings
+        self.translations = translations
+        self.window = self._new_window()
+
+    def _new_window(self) -> MainWindow:
+        window = MainWindow(self.services, self.settings)
+        window.settingsRequested.connect(self.open_settings)
+        return window
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self.paths, self.window)
+        if not dialog.exec():
+            return
+        new = dialog.updated(self.settings)
+        new.save(self.paths)
+        language_changed = pick_language(new.language) != self.translations.language
+        self.settings = new
+        if language_changed:
+            self.translations.install(pick_language(new.language))
+        # The window reads settings and labels when built: rebuild it in place.
+        old = self.window
+        selected = old.current_id()
+        self.window = self._new_window()
+        self.window.setGeometry(old.geometry())
+        self.window.select_prospect(selected)
+        self.window.show()
+        old.close()
+        old.deleteLater()
+
+
+def _tr(text: str) -> str:
+    return QApplication.translate("Startup", text)
+
+
+def run_gui(paths: Paths, lang: str | None = None) -> int:
+    """Open the main window on the data in ``paths``; returns the process exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(app_version())
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "salesdesk.svg"))))
+    paths.ensure()
+    settings = Settings.load(paths)
+    translations = Translations(app)
+    translations.install(pick_language(lang or settings.language))
+    try:
+        db = open_database(paths.database, paths.backups, app_version())
+    except NewerDataFileError as exc:
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            _tr(
+                "This data file was written by a newer SalesDesk ({0}); this is SalesDesk {1}. "
+                "It has not been changed. Install the newer SalesDesk to open it.\n\n{2}"
+            ).format(exc.found.app_version or "?", exc.app_version, str(exc.path)),
+        )
+        return 3
+    except (sqlite3.DatabaseError, DatabaseError) as exc:
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            _tr("SalesDesk could not open its data file.\n\n{0}\n\n{1}").format(
+                str(paths.database), exc
+            ),
+        )
+        return 1
+    controller = Controller(app, paths, Services.create(db), settings, translations)
+    controller.window.show()
+    try:
+        return app.exec()
+    finally:
+        db.close()

@@ -1,0 +1,222 @@
+"""The right-hand panel: the selected prospect, its contacts and its timeline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.core.calls import TimelineEntry
+from salesdesk.core.clock import utc_now
+from salesdesk.core.prospects import ContactRecord, ProspectRecord
+from salesdesk.ui.forms import plain_tooltip
+from salesdesk.ui.labels import channel_label, kind_label, outcome_label, stage_label
+from salesdesk.ui.prospect_model import OVERDUE_COLOR, format_datetime
+
+
+def _plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # what the rep typed is never HTML
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class DetailPanel(QWidget):
+    addContactRequested = Signal()
+    editContactRequested = Signal(str)
+    deleteContactRequested = Signal(str)
+    logCallRequested = Signal()
+    editProspectRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._record: ProspectRecord | None = None
+
+        self.title = _plain_label()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.kana = _plain_label()
+        self.stage = _plain_label()
+        self.phone = _plain_label()
+        self.email = _plain_label()
+        self.address = _plain_label()
+        self.notes = _plain_label()
+        info = QFormLayout()
+        info.addRow(self.tr("Stage"), self.stage)
+        info.addRow(self.tr("Phone"), self.phone)
+        info.addRow(self.tr("E-mail"), self.email)
+        info.addRow(self.tr("Address"), self.address)
+        info.addRow(self.tr("Notes"), self.notes)
+
+        self.log_call_button = QPushButton(self.tr("Log call (Ctrl+L)"))
+        self.log_call_button.clicked.connect(self.logCallRequested)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(self.editProspectRequested)
+        top_buttons = QHBoxLayout()
+        top_buttons.addWidget(self.log_call_button)
+        top_buttons.addWidget(self.edit_button)
+        top_buttons.addStretch(1)
+
+        self.contacts = QTableWidget(0, 6)
+        self.contacts.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Reading"),
+                self.tr("Title"),
+                self.tr("Department"),
+                self.tr("Phone"),
+                self.tr("E-mail"),
+            ]
+        )
+        self.contacts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.contacts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.contacts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.contacts.verticalHeader().hide()
+        self.contacts.horizontalHeader().setStretchLastSection(True)
+        self.contacts.setMaximumHeight(170)
+        self.contacts.doubleClicked.connect(self._edit_selected_contact)
+        self.add_contact_button = QPushButton(self.tr("Add contact…"))
+        self.add_contact_button.clicked.connect(self.addContactRequested)
+        self.edit_contact_button = QPushButton(self.tr("Edit contact…"))
+        self.edit_contact_button.clicked.connect(self._edit_selected_contact)
+        self.delete_contact_button = QPushButton(self.tr("Delete contact"))
+        self.delete_contact_button.clicked.connect(self._delete_selected_contact)
+        contact_buttons = QHBoxLayout()
+        contact_buttons.addWidget(self.add_contact_button)
+        contact_buttons.addWidget(self.edit_contact_button)
+        contact_buttons.addWidget(self.delete_contact_button)
+        contact_buttons.addStretch(1)
+
+        self.timeline = QTreeWidget()
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setHeaderLabels(
+            [self.tr("When"), self.tr("Type"), self.tr("Contact"), self.tr("Summary")]
+        )
+        header = self.timeline.header()
+        header.setStretchLastSection(True)
+        for col in (0, 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.timeline.setColumnWidth(2, 90)
+        self.timeline.setWordWrap(True)
+
+        self.empty = QLabel(self.tr("Select a prospect, or press Ctrl+N to add one."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.title)
+        body.addWidget(self.kana)
+        body.addLayout(info)
+        body.addLayout(top_buttons)
+        body.addWidget(QLabel(self.tr("<b>Contacts</b>")))
+        body.addWidget(self.contacts)
+        body.addLayout(contact_buttons)
+        body.addWidget(QLabel(self.tr("<b>Timeline</b>")))
+        body.addWidget(self.timeline, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.body)
+        self.show_prospect(None, [])
+
+    @property
+    def record(self) -> ProspectRecord | None:
+        return self._record
+
+    def show_prospect(self, record: ProspectRecord | None, timeline: list[TimelineEntry]) -> None:
+        self._record = record
+        self.empty.setVisible(record is None)
+        self.body.setVisible(record is not None)
+        if record is None:
+            return
+        self.title.setText(record.company)
+        self.kana.setText(record.company_kana)
+        customer = self.tr(" (existing customer)") if record.is_customer else ""
+        self.stage.setText(stage_label(record.stage) + customer)
+        self.phone.setText(record.phone)
+        self.email.setText(record.email)
+        self.address.setText(record.address)
+        self.notes.setText(record.notes)
+        self._fill_contacts(record.contacts)
+        self._fill_timeline(timeline)
+
+    def _fill_contacts(self, contacts: tuple[ContactRecord, ...]) -> None:
+        self.contacts.setRowCount(len(contacts))
+        for row, c in enumerate(contacts):
+            name = f"★ {c.name}" if c.is_decision_maker else c.name
+            values = [name, c.name_kana, c.title, c.department, c.phone, c.email]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, c.id)
+                if col == 0 and c.is_decision_maker:
+                    item.setToolTip(self.tr("Decision maker"))
+                self.contacts.setItem(row, col, item)
+        self.contacts.resizeColumnsToContents()
+        self.edit_contact_button.setEnabled(bool(contacts))
+        self.delete_contact_button.setEnabled(bool(contacts))
+
+    def _fill_timeline(self, entries: list[TimelineEntry]) -> None:
+        self.timeline.clear()
+        now = utc_now()
+        for e in entries:
+            if e.entry == "follow_up":
+                kind = self.tr("Next: {0}").format(kind_label(e.kind))
+                item = QTreeWidgetItem([format_datetime(e.at), kind, "", e.summary])
+                font = item.font(0)
+                font.setBold(True)
+                for col in range(4):
+                    item.setFont(col, font)
+                    if e.at < now:
+                        item.setForeground(col, QBrush(OVERDUE_COLOR))
+                if e.at < now:
+                    item.setToolTip(0, self.tr("Overdue"))
+            else:
+                assert e.channel is not None and e.outcome is not None
+                kind = f"{channel_label(e.channel)} · {kind_label(e.kind)}"
+                summary = e.summary
+                marks = []
+                if e.small_yes:
+                    marks.append(self.tr("small yes"))
+                if e.customer_initiated:
+                    marks.append(self.tr("customer initiated"))
+                if marks:
+                    summary += f"  [{', '.join(marks)}]"
+                item = QTreeWidgetItem([format_datetime(e.at), kind, e.contact_name, summary])
+                item.setToolTip(3, plain_tooltip(f"{outcome_label(e.outcome)}\n{e.notes}".strip()))
+            item.setData(0, Qt.ItemDataRole.UserRole, e.id)
+            self.timeline.addTopLevelItem(item)
+
+    def selected_contact_id(self) -> str | None:
+        items = self.contacts.selectedItems()
+        if not items:
+            return None
+        value = items[0].data(Qt.ItemDataRole.UserRole)
+        return str(value) if value else None
+
+    def _edit_selected_contact(self) -> None:
+        cid = self.selected_contact_id()
+        if cid:
+            self.editContactRequested.emit(cid)
+
+    def _delete_selected_contact(self) -> None:
+        cid = self.selected_contact_id()
+        if cid:
+            self.deleteContactRequested.emit(cid)

@@ -1,0 +1,483 @@
+"""The main window: prospect list with search and filters, detail panel, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.config import Settings
+from salesdesk.core.calls import CallInput
+from salesdesk.core.db import StorageError
+from salesdesk.core.models import Stage
+from salesdesk.core.prospects import ContactInput, ProspectInput, ProspectQuery
+from salesdesk.core.services import Services
+from salesdesk.core.validation import NotFoundError
+from salesdesk.ui.call_dialog import CallDialog
+from salesdesk.ui.detail_panel import DetailPanel
+from salesdesk.ui.labels import stage_label
+from salesdesk.ui.prospect_dialog import ContactDialog, ProspectDialog
+from salesdesk.ui.prospect_model import ProspectTableModel
+
+UNDO_BAR_MS = 15000
+
+
+class _Command(QUndoCommand):
+    """An undoable step made of two service calls.
+
+    The step itself has already been done when the command is pushed, so the first
+    ``redo()`` (which Qt calls on push) does nothing. Errors from later undo/redo go to
+    ``on_error``: Qt calls these methods from C++, where an exception would be lost.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        do: Callable[[], object],
+        undo: Callable[[], object],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        super().__init__(text)
+        self._do = do
+        self._undo = undo
+        self._on_error = on_error
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            return
+        self._run(self._do)
+        self._done = True
+
+    def undo(self) -> None:
+        self._run(self._undo)
+        self._done = False
+
+    def _run(self, step: Callable[[], object]) -> None:
+        try:
+            step()
+        except (StorageError, NotFoundError) as exc:
+            self._on_error(exc)
+
+
+class UndoBar(QFrame):
+    """“Deleted X. [Undo]” shown at the bottom after a destructive step."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("undoBar")
+        self.setStyleSheet("#undoBar { background: #fff4d6; border-top: 1px solid #e0c070; }")
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.undo_button = QPushButton(self.tr("Undo (Ctrl+Z)"))
+        self.close_button = QPushButton("×")
+        self.close_button.setFlat(True)
+        self.close_button.setToolTip(self.tr("Dismiss"))
+        self.close_button.clicked.connect(self.hide)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(8, 4, 8, 4)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.undo_button)
+        lay.addWidget(self.close_button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        self.hide()
+
+    def announce(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+        self._timer.start(UNDO_BAR_MS)
+
+
+class MainWindow(QMainWindow):
+    settingsRequested = Signal()
+
+    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.setWindowTitle("SalesDesk")
+        self.resize(1200, 760)
+        self.undo_stack = QUndoStack(self)
+
+        self.model = ProspectTableModel(services.prospects, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((230, 170, 90, 70, 130, 130)):
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(lambda _i: self.edit_prospect())
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search company, reading, contact, phone, e-mail (Ctrl+F)")
+        )
+        self.search.textChanged.connect(self._apply_filters)
+        self.stage_filter = QComboBox()
+        self.stage_filter.addItem(self.tr("All stages"), None)
+        for stage in Stage:
+            self.stage_filter.addItem(stage_label(stage), stage)
+        self.stage_filter.currentIndexChanged.connect(self._apply_filters)
+        self.due_filter = QCheckBox(self.tr("Follow-up due or overdue"))
+        self.due_filter.toggled.connect(self._apply_filters)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(QLabel(self.tr("Stage:")))
+        filters.addWidget(self.stage_filter)
+        filters.addWidget(self.due_filter)
+
+        self.detail = DetailPanel()
+        self.detail.logCallRequested.connect(self.log_call)
+        self.detail.editProspectRequested.connect(self.edit_prospect)
+        self.detail.addContactRequested.connect(self.add_contact)
+        self.detail.editContactRequested.connect(self.edit_contact)
+        self.detail.deleteContactRequested.connect(self.delete_contact)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.undo_bar = UndoBar()
+        self.undo_bar.undo_button.clicked.connect(self.undo_stack.undo)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(6, 6, 6, 0)
+        central_layout.addWidget(splitter, 1)
+        central_layout.addWidget(self.undo_bar)
+        self.setCentralWidget(central)
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self._build_actions()
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self._selected_id: str | None = None
+        self.call_dialog: CallDialog | None = None
+        self.model.refresh()
+        self._update_actions()
+
+    # -- actions -------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        def action(
+            text: str, shortcut: QKeySequence | str | None, slot: Callable[[], object]
+        ) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(lambda _checked=False: slot())
+            self.addAction(act)
+            return act
+
+        self.new_action = action(
+            self.tr("&New prospect…"), QKeySequence.StandardKey.New, self.new_prospect
+        )
+        self.edit_action = action(self.tr("&Edit prospect…"), "F2", self.edit_prospect)
+        self.delete_action = action(
+            self.tr("&Delete prospect"), QKeySequence.StandardKey.Delete, self.delete_prospect
+        )
+        self.log_call_action = action(self.tr("&Log call…"), "Ctrl+L", self.log_call)
+        self.add_contact_action = action(self.tr("Add &contact…"), "Ctrl+Shift+N", self.add_contact)
+        self.find_action = action(
+            self.tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search
+        )
+        self.settings_action = action(self.tr("&Settings…"), "Ctrl+,", self.settingsRequested.emit)
+        self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.addActions([self.undo_action, self.redo_action])
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, self.settings_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_action, self.edit_action, self.delete_action])
+        prospect_menu = menu.addMenu(self.tr("&Prospect"))
+        prospect_menu.addActions([self.log_call_action, self.add_contact_action])
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addActions([self.new_action, self.edit_action, self.delete_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.log_call_action, self.add_contact_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+
+    def _update_actions(self) -> None:
+        has = self.current_id() is not None
+        for act in (
+            self.edit_action,
+            self.delete_action,
+            self.log_call_action,
+            self.add_contact_action,
+        ):
+            act.setEnabled(has)
+        shown, total = self.model.rowCount(), self.services.prospects.count()
+        if shown == total:
+            self.count_label.setText(self.tr("%n prospect(s)", "", total))
+        else:
+            self.count_label.setText(
+                self.tr("%n of %1 prospect(s)", "", shown).replace("%1", str(total))
+            )
+
+    # -- list --------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _apply_filters(self) -> None:
+        q = self.model.query
+        self.model.set_query(
+            ProspectQuery(
+                search=self.search.text(),
+                stage=self.stage_filter.currentData(),
+                follow_up_due=self.due_filter.isChecked(),
+                sort=q.sort,
+                descending=q.descending,
+            )
+        )
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def select_prospect(self, prospect_id: str | None) -> None:
+        row = self.model.row_of(prospect_id) if prospect_id else -1
+        if row < 0:
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QModelIndex())
+            self._show_current()
+            return
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        self._show_current()
+
+    def _remember_selection(self) -> None:
+        self._selected_id = self.current_id()
+
+    def _restore_selection(self) -> None:
+        self.select_prospect(self._selected_id)
+        self._update_actions()
+
+    def _on_current_changed(self, *_args: object) -> None:
+        self._show_current()
+        self._update_actions()
+
+    def _show_current(self) -> None:
+        pid = self.current_id()
+        if pid is None:
+            self.detail.show_prospect(None, [])
+            return
+        try:
+            record = self.services.prospects.get(pid)
+        except NotFoundError:
+            self.detail.show_prospect(None, [])
+            return
+        self.detail.show_prospect(record, self.services.calls.timeline(pid))
+
+    def _reload(self, select: str | None = None) -> None:
+        self._selected_id = select or self.current_id()
+        self.model.refresh()
+
+    # -- prospects -----------------------------------------------------------------------
+    def new_prospect(self) -> None:
+        created: dict[str, str] = {}
+
+        def save(data: ProspectInput) -> None:
+            created["id"] = self.services.prospects.create(data)
+
+        dialog = ProspectDialog(on_save=save, parent=self)
+        if not (dialog.exec() and "id" in created and dialog.result_input):
+            return
+        pid = created["id"]
+        self._reload(pid)
+        self._record(
+            self.tr("Create “{0}”").format(dialog.result_input.company),
+            redo=lambda: (self.services.prospects.restore(pid), self._reload(pid)),
+            undo=lambda: (self.services.prospects.delete(pid), self._reload()),
+        )
+
+    def edit_prospect(self) -> None:
+        pid = self.current_id()
+        if pid is None:
+            return
+        before = self.services.prospects.get(pid).as_input()
+        dialog = ProspectDialog(
+            before, on_save=lambda d: self.services.prospects.update(pid, d), parent=self
+        )
+        if not (dialog.exec() and dialog.result_input is not None):
+            return
+        after = dialog.result_input
+        self._reload(pid)
+        self._record(
+            self.tr("Edit “{0}”").format(after.company),
+            redo=lambda: (self.services.prospects.update(pid, after), self._reload(pid)),
+            undo=lambda: (self.services.prospects.update(pid, before), self._reload(pid)),
+        )
+
+    def delete_prospect(self) -> None:
+        pid = self.current_id()
+        if pid is None:
+            return
+        name = self.services.prospects.get(pid).company
+        row = self.table.currentIndex().row()
+
+        def redo() -> None:
+            self.services.prospects.delete(pid)
+            nxt = self.model.id_at(row + 1) or self.model.id_at(row - 1)
+            self._reload(nxt)
+
+        def undo() -> None:
+            self.services.prospects.restore(pid)
+            self._reload(pid)
+
+        if self._do_and_record(self.tr("Delete “{0}”").format(name), redo, undo):
+            self.undo_bar.announce(self.tr("Deleted “{0}”.").format(name))
+
+    # -- contacts --------------------------------------------------------------------------
+    def add_contact(self) -> None:
+        record = self.detail.record
+        if record is None:
+            return
+        dialog = ContactDialog(
+            record.company,
+            on_save=lambda d: self.services.prospects.add_contact(record.id, d),
+            parent=self,
+        )
+        if dialog.exec():
+            self._reload(record.id)
+
+    def edit_contact(self, contact_id: str) -> None:
+        record = self.detail.record
+        if record is None:
+            return
+        current = next((c for c in record.contacts if c.id == contact_id), None)
+        if current is None:
+            return
+
+        def save(d: ContactInput) -> None:
+            self.services.prospects.update_contact(contact_id, d)
+
+        dialog = ContactDialog(record.company, current.as_input(), on_save=save, parent=self)
+        if dialog.exec():
+            self._reload(record.id)
+
+    def delete_contact(self, contact_id: str) -> None:
+        record = self.detail.record
+        if record is None:
+            return
+        current = next((c for c in record.contacts if c.id == contact_id), None)
+        if current is None:
+            return
+
+        def redo() -> None:
+            self.services.prospects.delete_contact(contact_id)
+            self._reload(record.id)
+
+        def undo() -> None:
+            self.services.prospects.restore_contact(contact_id)
+            self._reload(record.id)
+
+        if self._do_and_record(self.tr("Delete contact “{0}”").format(current.name), redo, undo):
+            self.undo_bar.announce(self.tr("Deleted contact “{0}”.").format(current.name))
+
+    # -- calls ---------------------------------------------------------------------------
+    def log_call(self) -> None:
+        pid = self.current_id()
+        if pid is None:
+            return
+        record = self.services.prospects.get(pid)
+        dialog = CallDialog(
+            prospect_id=pid,
+            company=record.company,
+            contacts=record.contacts,
+            default_contact_id=self.services.calls.last_contact_id(pid),
+            open_follow_ups=self.services.calls.open_follow_ups(pid),
+            on_save=self._save_call,
+            follow_up_days=self.settings.default_follow_up_days,
+            follow_up_hour=self.settings.default_follow_up_hour,
+            parent=self,
+        )
+        self.call_dialog = dialog
+        if dialog.exec():
+            self._reload(pid)
+            self.statusBar().showMessage(self.tr("Call saved."), 4000)
+        self.call_dialog = None
+
+    def _save_call(self, data: CallInput) -> None:
+        self.services.calls.log_call(data)
+
+    # -- plumbing ---------------------------------------------------------------------------
+    def _do_and_record(
+        self, text: str, redo: Callable[[], object], undo: Callable[[], object]
+    ) -> bool:
+        """Do a step now; on success make it undoable. False (and a message) on failure."""
+        try:
+            redo()
+        except (StorageError, NotFoundError) as exc:
+            self._show_error(exc)
+            return False
+        self._record(text, redo, undo)
+        return True
+
+    def _record(self, text: str, redo: Callable[[], object], undo: Callable[[], object]) -> None:
+        """Put an already-done step on the undo stack."""
+        self.undo_stack.push(_Command(text, redo, undo, self._show_error))
+
+    def _show_error(self, exc: Exception) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("Not saved"),
+            self.tr("SalesDesk could not change this record.\n\nDetails: {0}").format(exc),
+        )
+        self._reload()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.undo_bar.hide()
+        super().closeEvent(event)

@@ -1,0 +1,195 @@
+"""Dialogs to create or edit a prospect and a contact."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.core.models import Stage
+from salesdesk.core.prospects import ContactInput, ProspectInput
+from salesdesk.ui.forms import FORM_STYLE, FieldErrors, save_or_explain
+from salesdesk.ui.labels import stage_label
+
+
+def _notes_edit() -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(70)
+    return edit
+
+
+class ProspectDialog(QDialog):
+    """Company fields. Bad input is refused at the field and the dialog stays open."""
+
+    def __init__(
+        self,
+        initial: ProspectInput | None = None,
+        on_save: Callable[[ProspectInput], object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._on_save = on_save
+        self.setWindowTitle(
+            self.tr("New prospect") if initial is None else self.tr("Edit prospect")
+        )
+        self.setStyleSheet(FORM_STYLE)
+        self.setMinimumWidth(460)
+        self.result_input: ProspectInput | None = None
+        self.errors = FieldErrors()
+
+        self.company = QLineEdit()
+        self.company.setPlaceholderText(self.tr("e.g. Sample Trading Co., Ltd."))
+        self.kana = QLineEdit()
+        self.kana.setPlaceholderText(self.tr("Reading in katakana, e.g. サンプル"))
+        self.stage = QComboBox()
+        for stage in Stage:
+            self.stage.addItem(stage_label(stage), stage)
+        self.is_customer = QCheckBox(self.tr("Existing customer (we already do business)"))
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.address = QLineEdit()
+        self.website = QLineEdit()
+        self.notes = _notes_edit()
+
+        form = QFormLayout()
+        self.errors.add_row(form, self.tr("Company*"), "company", self.company)
+        form.addRow(self.tr("Reading (kana)"), self.kana)
+        form.addRow(self.tr("Stage"), self.stage)
+        form.addRow("", self.is_customer)
+        self.errors.add_row(form, self.tr("Phone"), "phone", self.phone)
+        self.errors.add_row(form, self.tr("E-mail"), "email", self.email)
+        form.addRow(self.tr("Address"), self.address)
+        form.addRow(self.tr("Website"), self.website)
+        form.addRow(self.tr("Notes"), self.notes)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+        if initial is not None:
+            self.set_input(initial)
+        self.company.setFocus()
+
+    def set_input(self, data: ProspectInput) -> None:
+        self.company.setText(data.company)
+        self.kana.setText(data.company_kana)
+        self.stage.setCurrentIndex(max(0, self.stage.findData(data.stage)))
+        self.is_customer.setChecked(data.is_customer)
+        self.phone.setText(data.phone)
+        self.email.setText(data.email)
+        self.address.setText(data.address)
+        self.website.setText(data.website)
+        self.notes.setPlainText(data.notes)
+
+    def current_input(self) -> ProspectInput:
+        return ProspectInput(
+            company=self.company.text(),
+            company_kana=self.kana.text(),
+            stage=self.stage.currentData(),
+            is_customer=self.is_customer.isChecked(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            address=self.address.text(),
+            website=self.website.text(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def accept(self) -> None:
+        data = self.current_input()
+        if save_or_explain(self, self.errors, data, self._on_save):
+            self.result_input = data
+            super().accept()
+
+
+class ContactDialog(QDialog):
+    def __init__(
+        self,
+        company: str,
+        initial: ContactInput | None = None,
+        on_save: Callable[[ContactInput], object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._on_save = on_save
+        title = self.tr("New contact") if initial is None else self.tr("Edit contact")
+        self.setWindowTitle(f"{title} — {company}")
+        self.setStyleSheet(FORM_STYLE)
+        self.setMinimumWidth(440)
+        self.result_input: ContactInput | None = None
+        self.errors = FieldErrors()
+
+        self.name = QLineEdit()
+        self.kana = QLineEdit()
+        self.kana.setPlaceholderText(self.tr("Reading in katakana"))
+        self.title_edit = QLineEdit()
+        self.department = QLineEdit()
+        self.decision_maker = QCheckBox(self.tr("Decision maker / has authority"))
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.notes = _notes_edit()
+
+        form = QFormLayout()
+        self.errors.add_row(form, self.tr("Name*"), "name", self.name)
+        form.addRow(self.tr("Reading (kana)"), self.kana)
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Department"), self.department)
+        form.addRow("", self.decision_maker)
+        self.errors.add_row(form, self.tr("Phone"), "phone", self.phone)
+        self.errors.add_row(form, self.tr("E-mail"), "email", self.email)
+        form.addRow(self.tr("Notes"), self.notes)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        if initial is not None:
+            self.set_input(initial)
+        self.name.setFocus()
+
+    def set_input(self, data: ContactInput) -> None:
+        self.name.setText(data.name)
+        self.kana.setText(data.name_kana)
+        self.title_edit.setText(data.title)
+        self.department.setText(data.department)
+        self.decision_maker.setChecked(data.is_decision_maker)
+        self.phone.setText(data.phone)
+        self.email.setText(data.email)
+        self.notes.setPlainText(data.notes)
+
+    def current_input(self) -> ContactInput:
+        return ContactInput(
+            name=self.name.text(),
+            name_kana=self.kana.text(),
+            title=self.title_edit.text(),
+            department=self.department.text(),
+            is_decision_maker=self.decision_maker.isChecked(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def accept(self) -> None:
+        data = self.current_input()
+        if save_or_explain(self, self.errors, data, self._on_save):
+            self.result_input = data
+            super().accept()

@@ -1,0 +1,180 @@
+"""The prospect list's item model: holds ids, fetches visible rows lazily.
+
+Built for 100k prospects: a query returns only ids in display order; ``data()`` loads
+a page of plain rows around the requested one into a bounded cache.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from salesdesk.core.clock import Clock, utc_now
+from salesdesk.core.prospects import (
+    ProspectQuery,
+    ProspectRow,
+    ProspectService,
+    SortKey,
+    end_of_local_day,
+)
+from salesdesk.ui.labels import stage_label
+
+Index = QModelIndex | QPersistentModelIndex
+OVERDUE_COLOR = QColor("#b00020")
+
+
+def format_datetime(value: datetime | None, locale: QLocale | None = None) -> str:
+    """A stored UTC moment in local time, in the locale's short format."""
+    if value is None:
+        return ""
+    qdt = QDateTime.fromSecsSinceEpoch(int(value.timestamp())).toLocalTime()
+    return (locale or QLocale()).toString(qdt, QLocale.FormatType.ShortFormat)
+
+
+class ProspectTableModel(QAbstractTableModel):
+    COL_COMPANY, COL_KANA, COL_STAGE, COL_STRENGTH, COL_LAST, COL_NEXT = range(6)
+    SORT_KEYS = (
+        SortKey.COMPANY,
+        SortKey.KANA,
+        SortKey.STAGE,
+        SortKey.STRENGTH,
+        SortKey.LAST_CONTACT,
+        SortKey.NEXT_FOLLOW_UP,
+    )
+    PAGE = 200
+    CACHE_LIMIT = 5000
+    IdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, service: ProspectService, clock: Clock = utc_now, parent: Any = None):
+        super().__init__(parent)
+        self._service = service
+        self._clock = clock
+        self._query = ProspectQuery()
+        self._ids: list[str] = []
+        self._cache: dict[str, ProspectRow] = {}
+        self._due_limit = end_of_local_day(clock())
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # -- query ---------------------------------------------------------------------
+    @property
+    def query(self) -> ProspectQuery:
+        return self._query
+
+    def set_query(self, query: ProspectQuery) -> None:
+        self._query = query
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-run the query; rows are fetched again as they are shown."""
+        self.beginResetModel()
+        self._ids = self._service.list_ids(self._query)
+        self._cache.clear()
+        self._due_limit = end_of_local_day(self._clock())
+        self.endResetModel()
+
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, prospect_id: str) -> int:
+        try:
+            return self._ids.index(prospect_id)
+        except ValueError:
+            return -1
+
+    def prospect_row(self, row: int) -> ProspectRow | None:
+        pid = self.id_at(row)
+        if pid is None:
+            return None
+        found = self._cache.get(pid)
+        if found is None:
+            self._load_page(row)
+            found = self._cache.get(pid)
+        return found
+
+    def _load_page(self, row: int) -> None:
+        if len(self._cache) > self.CACHE_LIMIT:
+            self._cache.clear()
+        start = max(0, row - self.PAGE // 4)
+        page = [i for i in self._ids[start : start + self.PAGE] if i not in self._cache]
+        self._cache.update(self._service.rows(page))
+
+    # -- Qt model API ----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.SORT_KEYS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Company"),
+            self.tr("Reading"),
+            self.tr("Stage"),
+            self.tr("Strength"),
+            self.tr("Last contact"),
+            self.tr("Next follow-up"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.prospect_row(index.row())
+        if row is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == self.IdRole:
+            return row.id
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and col == self.COL_STRENGTH
+            and row.strength is None
+        ):
+            return self.tr("Not assessed yet")
+        if col == self.COL_NEXT and row.next_follow_up_at is not None:
+            due = row.next_follow_up_at <= self._due_limit
+            if role == Qt.ItemDataRole.ForegroundRole and row.next_follow_up_at < self._clock():
+                return QBrush(OVERDUE_COLOR)
+            if role == Qt.ItemDataRole.FontRole and due:
+                return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_STRENGTH:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _display(self, row: ProspectRow, col: int) -> str:
+        if col == self.COL_COMPANY:
+            return row.company
+        if col == self.COL_KANA:
+            return row.company_kana
+        if col == self.COL_STAGE:
+            return stage_label(row.stage)
+        if col == self.COL_STRENGTH:
+            return "—" if row.strength is None else str(row.strength)
+        if col == self.COL_LAST:
+            return format_datetime(row.last_contact_at)
+        return format_datetime(row.next_follow_up_at)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.SORT_KEYS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        q = self._query
+        self.set_query(
+            ProspectQuery(q.search, q.stage, q.follow_up_due, self.SORT_KEYS[column], descending)
+        )

@@ -1,0 +1,60 @@
+"""Preferences: language and the default timing of the next follow-up."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.config import Paths, Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, paths: Paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System default"), "system")
+        self.language.addItem("日本語", "ja")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.follow_up_days = QSpinBox()
+        self.follow_up_days.setRange(1, 60)
+        self.follow_up_days.setSuffix(self.tr(" working day(s)"))
+        self.follow_up_days.setValue(settings.default_follow_up_days)
+        self.follow_up_hour = QSpinBox()
+        self.follow_up_hour.setRange(0, 23)
+        self.follow_up_hour.setSuffix(":00")
+        self.follow_up_hour.setValue(settings.default_follow_up_hour)
+        data_dir = QLabel(str(paths.data_dir))
+        data_dir.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Next follow-up after"), self.follow_up_days)
+        form.addRow(self.tr("Next follow-up at"), self.follow_up_hour)
+        form.addRow(self.tr("Data folder"), data_dir)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def updated(self, settings: Settings) -> Settings:
+        """A copy of ``settings`` with the dialog's values."""
+        return Settings(
+            language=self.language.currentData(),
+            default_follow_up_days=self.follow_up_days.value(),
+            default_follow_up_hour=self.follow_up_hour.value(),
+            extra=dict(settings.extra),
+        )
