@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.exc import DatabaseError
@@ -62,10 +63,6 @@ class Controller:
         old.deleteLater()
 
 
-def _tr(text: str) -> str:
-    return QApplication.translate("Startup", text)
-
-
 def run_gui(paths: Paths, lang: str | None = None) -> int:
     """Open the main window on the data in ``paths``; returns the process exit code."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -84,9 +81,10 @@ def run_gui(paths: Paths, lang: str | None = None) -> int:
         QMessageBox.critical(
             None,
             APP_NAME,
-            _tr(
+            QCoreApplication.translate(
+                "Startup",
                 "This data file was written by a newer SalesDesk ({0}); this is SalesDesk {1}. "
-                "It has not been changed. Install the newer SalesDesk to open it.\n\n{2}"
+                "It has not been changed. Install the newer SalesDesk to open it.\n\n{2}",
             ).format(exc.found.app_version or "?", exc.app_version, str(exc.path)),
         )
         return 3
@@ -94,9 +92,9 @@ def run_gui(paths: Paths, lang: str | None = None) -> int:
         QMessageBox.critical(
             None,
             APP_NAME,
-            _tr("SalesDesk could not open its data file.\n\n{0}\n\n{1}").format(
-                str(paths.database), exc
-            ),
+            QCoreApplication.translate(
+                "Startup", "SalesDesk could not open its data file.\n\n{0}\n\n{1}"
+            ).format(str(paths.database), exc),
         )
         return 1
     controller = Controller(app, paths, Services.create(db), settings, translations)

@@ -106,15 +106,16 @@ class DetailPanel(QWidget):
         self.timeline = QTreeWidget()
         self.timeline.setRootIsDecorated(False)
         self.timeline.setHeaderLabels(
-            [self.tr("When"), self.tr("Type"), self.tr("Contact"), self.tr("Summary")]
+            [self.tr("When"), self.tr("Type"), self.tr("Summary"), self.tr("Contact")]
         )
         header = self.timeline.header()
-        header.setStretchLastSection(True)
-        for col in (0, 1):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.timeline.setColumnWidth(2, 90)
-        self.timeline.setWordWrap(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.timeline.setColumnWidth(1, 150)
+        self.timeline.setColumnWidth(3, 90)
 
         self.empty = QLabel(self.tr("Select a prospect, or press Ctrl+N to add one."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -179,7 +180,7 @@ class DetailPanel(QWidget):
         for e in entries:
             if e.entry == "follow_up":
                 kind = self.tr("Next: {0}").format(kind_label(e.kind))
-                item = QTreeWidgetItem([format_datetime(e.at), kind, "", e.summary])
+                item = QTreeWidgetItem([format_datetime(e.at), kind, e.summary, ""])
                 font = item.font(0)
                 font.setBold(True)
                 for col in range(4):
@@ -199,8 +200,8 @@ class DetailPanel(QWidget):
                     marks.append(self.tr("customer initiated"))
                 if marks:
                     summary += f"  [{', '.join(marks)}]"
-                item = QTreeWidgetItem([format_datetime(e.at), kind, e.contact_name, summary])
-                item.setToolTip(3, plain_tooltip(f"{outcome_label(e.outcome)}\n{e.notes}".strip()))
+                item = QTreeWidgetItem([format_datetime(e.at), kind, summary, e.contact_name])
+                item.setToolTip(2, plain_tooltip(f"{outcome_label(e.outcome)}\n{e.notes}".strip()))
             item.setData(0, Qt.ItemDataRole.UserRole, e.id)
             self.timeline.addTopLevelItem(item)
 

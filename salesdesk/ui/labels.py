@@ -12,54 +12,52 @@ from salesdesk.core import validation
 from salesdesk.core.models import Channel, InteractionKind, Outcome, Stage
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def stage_label(stage: Stage) -> str:
     return {
-        Stage.LEAD: _t("Lead"),
-        Stage.APPROACH: _t("Approach"),
-        Stage.APPOINTMENT: _t("Appointment"),
-        Stage.HEARING: _t("Hearing"),
-        Stage.PROPOSAL: _t("Proposal"),
-        Stage.CLOSING: _t("Closing"),
-        Stage.CUSTOMER: _t("Customer"),
-        Stage.DORMANT: _t("Dormant"),
+        Stage.LEAD: QCoreApplication.translate("Labels", "Lead"),
+        Stage.APPROACH: QCoreApplication.translate("Labels", "Approach"),
+        Stage.APPOINTMENT: QCoreApplication.translate("Labels", "Appointment"),
+        Stage.HEARING: QCoreApplication.translate("Labels", "Hearing"),
+        Stage.PROPOSAL: QCoreApplication.translate("Labels", "Proposal"),
+        Stage.CLOSING: QCoreApplication.translate("Labels", "Closing"),
+        Stage.CUSTOMER: QCoreApplication.translate("Labels", "Customer"),
+        Stage.DORMANT: QCoreApplication.translate("Labels", "Dormant"),
     }[stage]
 
 
 def channel_label(channel: Channel) -> str:
     return {
-        Channel.PHONE: _t("Phone"),
-        Channel.VISIT: _t("Visit"),
-        Channel.ONLINE: _t("Online meeting"),
-        Channel.EMAIL: _t("E-mail"),
+        Channel.PHONE: QCoreApplication.translate("Labels", "Phone"),
+        Channel.VISIT: QCoreApplication.translate("Labels", "Visit"),
+        Channel.ONLINE: QCoreApplication.translate("Labels", "Online meeting"),
+        Channel.EMAIL: QCoreApplication.translate("Labels", "E-mail"),
     }[channel]
 
 
 def kind_label(kind: InteractionKind) -> str:
     return {
-        InteractionKind.LABOUR: _t("Labour (research, documents)"),
-        InteractionKind.GOODWILL: _t("Goodwill"),
-        InteractionKind.INFORMATION: _t("Information"),
-        InteractionKind.PROPOSAL: _t("Proposal / new idea"),
-        InteractionKind.ANOTHER_MATTER: _t("Another matter"),
-        InteractionKind.PROGRESS_CHECK: _t("Progress check"),
-        InteractionKind.CLOSING: _t("Closing"),
-        InteractionKind.COMPLAINT: _t("Complaint handling"),
-        InteractionKind.OTHER: _t("Other"),
+        InteractionKind.LABOUR: QCoreApplication.translate(
+            "Labels", "Labour (research, documents)"
+        ),
+        InteractionKind.GOODWILL: QCoreApplication.translate("Labels", "Goodwill"),
+        InteractionKind.INFORMATION: QCoreApplication.translate("Labels", "Information"),
+        InteractionKind.PROPOSAL: QCoreApplication.translate("Labels", "Proposal / new idea"),
+        InteractionKind.ANOTHER_MATTER: QCoreApplication.translate("Labels", "Another matter"),
+        InteractionKind.PROGRESS_CHECK: QCoreApplication.translate("Labels", "Progress check"),
+        InteractionKind.CLOSING: QCoreApplication.translate("Labels", "Closing"),
+        InteractionKind.COMPLAINT: QCoreApplication.translate("Labels", "Complaint handling"),
+        InteractionKind.OTHER: QCoreApplication.translate("Labels", "Other"),
     }[kind]
 
 
 def outcome_label(outcome: Outcome) -> str:
     return {
-        Outcome.REACHED: _t("Talked"),
-        Outcome.NOT_REACHED: _t("Not reached"),
-        Outcome.LEFT_MESSAGE: _t("Left a message"),
-        Outcome.APPOINTMENT_SET: _t("Appointment set"),
-        Outcome.DECLINED: _t("Declined"),
-        Outcome.OTHER: _t("Other"),
+        Outcome.REACHED: QCoreApplication.translate("Labels", "Talked"),
+        Outcome.NOT_REACHED: QCoreApplication.translate("Labels", "Not reached"),
+        Outcome.LEFT_MESSAGE: QCoreApplication.translate("Labels", "Left a message"),
+        Outcome.APPOINTMENT_SET: QCoreApplication.translate("Labels", "Appointment set"),
+        Outcome.DECLINED: QCoreApplication.translate("Labels", "Declined"),
+        Outcome.OTHER: QCoreApplication.translate("Labels", "Other"),
     }[outcome]
 
 
@@ -67,24 +65,26 @@ def error_message(field: str, code: str) -> str:
     """The sentence shown under a field for a validation code from the core."""
     if code == validation.REQUIRED:
         if field == "company":
-            return _t("Enter the company name.")
+            return QCoreApplication.translate("Labels", "Enter the company name.")
         if field == "name":
-            return _t("Enter the contact's name.")
+            return QCoreApplication.translate("Labels", "Enter the contact's name.")
         if field == "summary":
-            return _t("Write a one-line summary of the call.")
+            return QCoreApplication.translate("Labels", "Write a one-line summary of the call.")
         if field == "next_step_what":
-            return _t("Say what the next step is.")
-        return _t("This field is required.")
+            return QCoreApplication.translate("Labels", "Say what the next step is.")
+        return QCoreApplication.translate("Labels", "This field is required.")
     return {
-        validation.INVALID_EMAIL: _t(
-            "This is not a valid e-mail address (example: name@company.co.jp)."
+        validation.INVALID_EMAIL: QCoreApplication.translate(
+            "Labels", "This is not a valid e-mail address (example: name@company.co.jp)."
         ),
-        validation.INVALID_PHONE: _t(
-            "A phone number may contain only digits, spaces, +, - and ()."
+        validation.INVALID_PHONE: QCoreApplication.translate(
+            "Labels", "A phone number may contain only digits, spaces, +, - and ()."
         ),
-        validation.OUT_OF_RANGE: _t("This value is out of range."),
-        validation.NEXT_STEP_MISSING: _t(
-            "Set the next step (when and what), or tick “No next step”."
+        validation.OUT_OF_RANGE: QCoreApplication.translate(
+            "Labels", "This value is out of range."
         ),
-        validation.NOT_FOUND: _t("This record no longer exists."),
-    }.get(code, _t("This value is not accepted."))
+        validation.NEXT_STEP_MISSING: QCoreApplication.translate(
+            "Labels", "Set the next step (when and what), or tick “No next step”."
+        ),
+        validation.NOT_FOUND: QCoreApplication.translate("Labels", "This record no longer exists."),
+    }.get(code, QCoreApplication.translate("Labels", "This value is not accepted."))

@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([680, 520])
 
         self.undo_bar = UndoBar()
         self.undo_bar.undo_button.clicked.connect(self.undo_stack.undo)

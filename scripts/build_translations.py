@@ -1,0 +1,98 @@
+"""Extract UI strings into the .ts catalogues and compile them to .qm.
+
+    python scripts/build_translations.py            # compile .ts -> .qm (run by setup and CI)
+    python scripts/build_translations.py --update   # re-extract strings into the .ts files
+    python scripts/build_translations.py --check    # fail if a string lacks a translation
+
+The .ts files under resources/translations are the sources; the .qm files are build
+output (not committed). English is the source language, so only Japanese needs a
+catalogue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TS_DIR = ROOT / "resources" / "translations"
+LANGUAGES = ("ja",)
+SOURCES = [ROOT / "salesdesk" / "ui"]
+
+
+def _tool(name: str) -> str:
+    """The Qt linguist tool shipped with PySide6 (pyside6-lupdate / pyside6-lrelease)."""
+    for candidate in (f"pyside6-{name}", name):
+        exe = shutil.which(candidate) or shutil.which(candidate, path=str(Path(sys.executable).parent))
+        if exe:
+            return exe
+    raise SystemExit(f"{name} not found: install pyside6-essentials")
+
+
+def ts_path(lang: str) -> Path:
+    return TS_DIR / f"salesdesk_{lang}.ts"
+
+
+def update() -> None:
+    files = sorted(str(p) for src in SOURCES for p in src.rglob("*.py"))
+    for lang in LANGUAGES:
+        subprocess.run(
+            [_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+             *files, "-ts", str(ts_path(lang))],
+            check=True,
+        )
+
+
+def release(out_dir: Path = TS_DIR) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    built = []
+    for lang in LANGUAGES:
+        qm = out_dir / f"salesdesk_{lang}.qm"
+        subprocess.run(
+            [_tool("lrelease"), "-silent", str(ts_path(lang)), "-qm", str(qm)], check=True
+        )
+        built.append(qm)
+    return built
+
+
+def untranslated(lang: str) -> list[str]:
+    """Source texts in the catalogue that have no finished translation."""
+    missing = []
+    for message in ET.parse(ts_path(lang)).getroot().iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source") or ""
+        if translation is None or translation.get("type") in ("unfinished", "obsolete", "vanished"):
+            missing.append(source)
+            continue
+        forms = translation.findall("numerusform")
+        if (forms and not all((f.text or "").strip() for f in forms)) or (
+            not forms and not (translation.text or "").strip()
+        ):
+            missing.append(source)
+    return missing
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--update", action="store_true", help="re-extract strings first")
+    parser.add_argument("--check", action="store_true", help="fail on untranslated strings")
+    args = parser.parse_args()
+    if args.update:
+        update()
+    if args.check:
+        bad = {lang: untranslated(lang) for lang in LANGUAGES}
+        for lang, texts in bad.items():
+            for text in texts:
+                print(f"{lang}: untranslated: {text!r}", file=sys.stderr)
+        if any(bad.values()):
+            return 1
+    release()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
