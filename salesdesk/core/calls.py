@@ -226,9 +226,7 @@ class CallService:
                 s.scalar(
                     select(func.count())
                     .select_from(Interaction)
-                    .where(
-                        Interaction.prospect_id == prospect_id, Interaction.deleted_at.is_(None)
-                    )
+                    .where(Interaction.prospect_id == prospect_id, Interaction.deleted_at.is_(None))
                 )
                 or 0
             )

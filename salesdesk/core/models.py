@@ -241,9 +241,7 @@ class FollowUp(SyncMixin, Base):
     __tablename__ = "follow_up"
 
     prospect_id: Mapped[str] = mapped_column(ForeignKey("prospect.id"))
-    interaction_id: Mapped[str | None] = mapped_column(
-        ForeignKey("interaction.id"), default=None
-    )
+    interaction_id: Mapped[str | None] = mapped_column(ForeignKey("interaction.id"), default=None)
     due_at: Mapped[datetime] = mapped_column()
     what: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[InteractionKind] = mapped_column(default=InteractionKind.OTHER)
