@@ -63,8 +63,11 @@ class Controller:
         old.deleteLater()
 
 
-def run_gui(paths: Paths, lang: str | None = None) -> int:
-    """Open the main window on the data in ``paths``; returns the process exit code."""
+def start_gui(paths: Paths, lang: str | None = None) -> Controller | int:
+    """Create the application and show the main window; an exit code if it cannot start.
+
+    The caller runs the event loop (``run_gui``) or drives it (benchmarks, smoke runs).
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -99,7 +102,15 @@ def run_gui(paths: Paths, lang: str | None = None) -> int:
         return 1
     controller = Controller(app, paths, Services.create(db), settings, translations)
     controller.window.show()
+    return controller
+
+
+def run_gui(paths: Paths, lang: str | None = None) -> int:
+    """Open the main window on the data in ``paths``; returns the process exit code."""
+    started = start_gui(paths, lang)
+    if isinstance(started, int):
+        return started
     try:
-        return app.exec()
+        return started.app.exec()
     finally:
-        db.close()
+        started.services.db.close()
