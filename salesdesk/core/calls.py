@@ -1,103 +1,52 @@
-"""Logging calls (interactions) with their next step, and the prospect's timeline."""
+"""Logging calls (interactions) with their next step, and the prospect's timeline.
+
+Logging a call is the rep's most frequent write, so it runs as one plain ``sqlite3``
+transaction (a handful of prepared statements) rather than through the ORM; the row
+keys follow the models exactly (UUID id, UTC times, version 1).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from salesdesk.core.clock import Clock, utc_now
 from salesdesk.core.db import Database
-from salesdesk.core.models import (
-    Channel,
-    Contact,
-    FollowUp,
-    FollowUpStatus,
-    Interaction,
-    InteractionKind,
-    Outcome,
-    Prospect,
+from salesdesk.core.enums import Channel, FollowUpStatus, InteractionKind, Outcome
+from salesdesk.core.ids import new_id
+from salesdesk.core.listing import from_db_time, to_db_time
+from salesdesk.core.records import CallInput, NextStep, OpenFollowUp, TimelineEntry
+from salesdesk.core.validation import NOT_FOUND, NotFoundError, ValidationError
+
+__all__ = ["CallInput", "CallService", "NextStep", "OpenFollowUp", "TimelineEntry"]
+
+_INSERT_CALL = (
+    "INSERT INTO interaction (id, prospect_id, contact_id, occurred_at, channel, kind, outcome,"
+    " summary, notes, duration_min, small_yes, customer_initiated, no_next_step,"
+    " created_at, updated_at, deleted_at, version)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,1)"
 )
-from salesdesk.core.validation import (
-    NEXT_STEP_MISSING,
-    NOT_FOUND,
-    OUT_OF_RANGE,
-    REQUIRED,
-    NotFoundError,
-    ValidationError,
+_INSERT_FOLLOW_UP = (
+    "INSERT INTO follow_up (id, prospect_id, interaction_id, due_at, what, kind, status,"
+    " completed_at, notified_at, created_at, updated_at, deleted_at, version)"
+    " VALUES (?,?,?,?,?,?,'open',NULL,NULL,?,?,NULL,1)"
 )
-
-
-@dataclass
-class NextStep:
-    """The follow-up the rep sets before closing the call dialog."""
-
-    due_at: datetime
-    what: str
-    kind: InteractionKind = InteractionKind.OTHER
-
-
-@dataclass
-class CallInput:
-    """One logged contact. Exactly one of ``next_step`` / ``no_next_step`` must be given."""
-
-    prospect_id: str
-    summary: str
-    kind: InteractionKind = InteractionKind.OTHER
-    channel: Channel = Channel.PHONE
-    outcome: Outcome = Outcome.REACHED
-    contact_id: str | None = None
-    notes: str = ""
-    duration_min: int | None = None
-    small_yes: bool = False
-    customer_initiated: bool = False
-    occurred_at: datetime | None = None
-    next_step: NextStep | None = None
-    no_next_step: bool = False
-    #: Open follow-ups this call fulfils; they are marked done.
-    completes: list[str] = field(default_factory=list)
-
-    def validate(self) -> None:
-        errors: dict[str, str] = {}
-        if not self.summary.strip():
-            errors["summary"] = REQUIRED
-        if self.duration_min is not None and not 0 <= self.duration_min <= 24 * 60:
-            errors["duration_min"] = OUT_OF_RANGE
-        if self.next_step is None and not self.no_next_step:
-            errors["next_step"] = NEXT_STEP_MISSING
-        elif self.next_step is not None and not self.next_step.what.strip():
-            errors["next_step_what"] = REQUIRED
-        if errors:
-            raise ValidationError(errors)
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    """A line of the prospect timeline: a logged call or a follow-up."""
-
-    id: str
-    entry: str  # "call" or "follow_up"
-    at: datetime
-    kind: InteractionKind
-    summary: str
-    channel: Channel | None = None
-    outcome: Outcome | None = None
-    contact_name: str = ""
-    notes: str = ""
-    small_yes: bool = False
-    customer_initiated: bool = False
-    no_next_step: bool = False
-    status: FollowUpStatus | None = None
-
-
-@dataclass(frozen=True)
-class OpenFollowUp:
-    id: str
-    due_at: datetime
-    what: str
-    kind: InteractionKind
+_COMPLETE_FOLLOW_UP = (
+    "UPDATE follow_up SET status='done', completed_at=?, updated_at=?, version=version+1"
+    " WHERE id=? AND prospect_id=? AND status='open'"
+)
+_REFRESH_DATES = (
+    "UPDATE prospect SET"
+    " last_contact_at=(SELECT max(occurred_at) FROM interaction"
+    "   WHERE prospect_id=prospect.id AND deleted_at IS NULL),"
+    " next_follow_up_at=(SELECT min(due_at) FROM follow_up"
+    "   WHERE prospect_id=prospect.id AND status='open' AND deleted_at IS NULL),"
+    " updated_at=?, version=version+1"
+    " WHERE id=?"
+)
+_OPEN_FOLLOW_UPS = (
+    "SELECT id, due_at, what, kind FROM follow_up"
+    " WHERE prospect_id=? AND status='open' AND deleted_at IS NULL ORDER BY due_at"
+)
 
 
 class CallService:
@@ -106,79 +55,88 @@ class CallService:
         self.clock = clock
 
     def log_call(self, data: CallInput) -> str:
-        """Store the call and its next step in one durable transaction; return its id."""
+        """Store the call and its next step in one durable transaction; return its id.
+
+        The transaction commits with ``synchronous=FULL`` before this returns, so the
+        call survives the app being killed the next moment.
+        """
         data.validate()
-        now = self.clock()
-        with self.db.write() as s:
-            prospect = s.get(Prospect, data.prospect_id)
-            if prospect is None or prospect.deleted_at is not None:
+        now = to_db_time(self.clock())
+        occurred = to_db_time(data.occurred_at) if data.occurred_at else now
+        call_id = new_id()
+        with self.db.raw_write() as conn:
+            row = conn.execute(
+                "SELECT deleted_at FROM prospect WHERE id=?", (data.prospect_id,)
+            ).fetchone()
+            if row is None or row[0] is not None:
                 raise NotFoundError(data.prospect_id)
             if data.contact_id is not None:
-                contact = s.get(Contact, data.contact_id)
-                if contact is None or contact.prospect_id != prospect.id:
+                contact = conn.execute(
+                    "SELECT prospect_id, deleted_at FROM contact WHERE id=?", (data.contact_id,)
+                ).fetchone()
+                if contact is None or contact[1] is not None or contact[0] != data.prospect_id:
                     raise ValidationError({"contact_id": NOT_FOUND})
-            call = Interaction(
-                prospect_id=prospect.id,
-                contact_id=data.contact_id,
-                occurred_at=data.occurred_at or now,
-                channel=data.channel,
-                kind=data.kind,
-                outcome=data.outcome,
-                summary=data.summary.strip(),
-                notes=data.notes,
-                duration_min=data.duration_min,
-                small_yes=data.small_yes,
-                customer_initiated=data.customer_initiated,
-                no_next_step=data.next_step is None,
+            conn.execute(
+                _INSERT_CALL,
+                (
+                    call_id,
+                    data.prospect_id,
+                    data.contact_id,
+                    occurred,
+                    Channel(data.channel).value,
+                    InteractionKind(data.kind).value,
+                    Outcome(data.outcome).value,
+                    data.summary.strip(),
+                    data.notes,
+                    data.duration_min,
+                    data.small_yes,
+                    data.customer_initiated,
+                    data.next_step is None,
+                    now,
+                    now,
+                ),
             )
-            s.add(call)
-            s.flush()
             for fid in data.completes:
-                fu = s.get(FollowUp, fid)
-                if fu is not None and fu.prospect_id == prospect.id:
-                    fu.status = FollowUpStatus.DONE
-                    fu.completed_at = now
+                conn.execute(_COMPLETE_FOLLOW_UP, (now, now, fid, data.prospect_id))
             if data.next_step is not None:
-                s.add(
-                    FollowUp(
-                        prospect_id=prospect.id,
-                        interaction_id=call.id,
-                        due_at=data.next_step.due_at,
-                        what=data.next_step.what.strip(),
-                        kind=data.next_step.kind,
-                    )
+                step = data.next_step
+                conn.execute(
+                    _INSERT_FOLLOW_UP,
+                    (
+                        new_id(),
+                        data.prospect_id,
+                        call_id,
+                        to_db_time(step.due_at),
+                        step.what.strip(),
+                        InteractionKind(step.kind).value,
+                        now,
+                        now,
+                    ),
                 )
-            s.flush()
-            refresh_contact_dates(s, prospect)
-            return call.id
+            conn.execute(_REFRESH_DATES, (now, data.prospect_id))
+        return call_id
 
     def last_contact_id(self, prospect_id: str) -> str | None:
         """The contact of the most recent call that named one (the dialog's default)."""
-        with self.db.read() as s:
-            return s.scalar(
-                select(Interaction.contact_id)
-                .join(Contact, Contact.id == Interaction.contact_id)
-                .where(
-                    Interaction.prospect_id == prospect_id,
-                    Interaction.deleted_at.is_(None),
-                    Contact.deleted_at.is_(None),
-                )
-                .order_by(Interaction.occurred_at.desc())
-                .limit(1)
+        row = (
+            self.db.reader()
+            .execute(
+                "SELECT i.contact_id FROM interaction i JOIN contact c ON c.id = i.contact_id"
+                " WHERE i.prospect_id=? AND i.deleted_at IS NULL AND c.deleted_at IS NULL"
+                " ORDER BY i.occurred_at DESC LIMIT 1",
+                (prospect_id,),
             )
+            .fetchone()
+        )
+        return None if row is None else str(row[0])
 
     def open_follow_ups(self, prospect_id: str) -> list[OpenFollowUp]:
-        with self.db.read() as s:
-            rows = s.scalars(
-                select(FollowUp)
-                .where(
-                    FollowUp.prospect_id == prospect_id,
-                    FollowUp.status == FollowUpStatus.OPEN,
-                    FollowUp.deleted_at.is_(None),
-                )
-                .order_by(FollowUp.due_at)
-            ).all()
-            return [OpenFollowUp(f.id, f.due_at, f.what, f.kind) for f in rows]
+        """Open follow-ups of a prospect, soonest first."""
+        cur = self.db.reader().execute(_OPEN_FOLLOW_UPS, (prospect_id,))
+        return [
+            OpenFollowUp(fid, _time(due), what, InteractionKind(kind))
+            for fid, due, what, kind in cur
+        ]
 
     def timeline(self, prospect_id: str, limit: int = 200) -> list[TimelineEntry]:
         """Open follow-ups first (soonest first), then calls newest first."""
@@ -193,56 +151,46 @@ class CallService:
             )
             for f in self.open_follow_ups(prospect_id)
         ]
-        with self.db.read() as s:
-            rows = s.execute(
-                select(Interaction, Contact.name)
-                .outerjoin(Contact, Contact.id == Interaction.contact_id)
-                .where(Interaction.prospect_id == prospect_id, Interaction.deleted_at.is_(None))
-                .order_by(Interaction.occurred_at.desc())
-                .limit(limit)
-            ).all()
-            for call, contact_name in rows:
-                entries.append(
-                    TimelineEntry(
-                        id=call.id,
-                        entry="call",
-                        at=call.occurred_at,
-                        kind=call.kind,
-                        summary=call.summary,
-                        channel=call.channel,
-                        outcome=call.outcome,
-                        contact_name=contact_name or "",
-                        notes=call.notes,
-                        small_yes=call.small_yes,
-                        customer_initiated=call.customer_initiated,
-                        no_next_step=call.no_next_step,
-                    )
+        cur = self.db.reader().execute(
+            "SELECT i.id, i.occurred_at, i.kind, i.summary, i.channel, i.outcome,"
+            " coalesce(c.name, ''), i.notes, i.small_yes, i.customer_initiated, i.no_next_step"
+            " FROM interaction i LEFT JOIN contact c ON c.id = i.contact_id"
+            " WHERE i.prospect_id=? AND i.deleted_at IS NULL"
+            " ORDER BY i.occurred_at DESC LIMIT ?",
+            (prospect_id, limit),
+        )
+        for cid, at, kind, summary, channel, outcome, name, notes, small, initiated, no_next in cur:
+            entries.append(
+                TimelineEntry(
+                    id=cid,
+                    entry="call",
+                    at=_time(at),
+                    kind=InteractionKind(kind),
+                    summary=summary,
+                    channel=Channel(channel),
+                    outcome=Outcome(outcome),
+                    contact_name=name,
+                    notes=notes,
+                    small_yes=bool(small),
+                    customer_initiated=bool(initiated),
+                    no_next_step=bool(no_next),
                 )
+            )
         return entries
 
     def count_calls(self, prospect_id: str) -> int:
-        with self.db.read() as s:
-            return int(
-                s.scalar(
-                    select(func.count())
-                    .select_from(Interaction)
-                    .where(Interaction.prospect_id == prospect_id, Interaction.deleted_at.is_(None))
-                )
-                or 0
+        row = (
+            self.db.reader()
+            .execute(
+                "SELECT count(*) FROM interaction WHERE prospect_id=? AND deleted_at IS NULL",
+                (prospect_id,),
             )
+            .fetchone()
+        )
+        return int(row[0])
 
 
-def refresh_contact_dates(session: Session, prospect: Prospect) -> None:
-    """Keep the list's denormalised last-contact and next-follow-up columns current."""
-    prospect.last_contact_at = session.scalar(
-        select(func.max(Interaction.occurred_at)).where(
-            Interaction.prospect_id == prospect.id, Interaction.deleted_at.is_(None)
-        )
-    )
-    prospect.next_follow_up_at = session.scalar(
-        select(func.min(FollowUp.due_at)).where(
-            FollowUp.prospect_id == prospect.id,
-            FollowUp.status == FollowUpStatus.OPEN,
-            FollowUp.deleted_at.is_(None),
-        )
-    )
+def _time(value: str) -> datetime:
+    found = from_db_time(value)
+    assert found is not None
+    return found

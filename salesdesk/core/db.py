@@ -1,25 +1,31 @@
-"""Engine and session factory with the durability settings SalesDesk relies on.
+"""Connections to the data file, with the durability settings SalesDesk relies on.
 
 Each connection runs with WAL, ``synchronous=FULL`` (a committed call survives a
 power cut), foreign keys on and a busy timeout. Write transactions start with
-``BEGIN IMMEDIATE`` so they take the write lock up front instead of failing midway;
-read-only work uses :meth:`Database.read`, which begins a deferred transaction.
+``BEGIN IMMEDIATE`` so they take the write lock up front instead of failing midway.
+
+Two kinds of access share one file:
+
+- the hot paths (the prospect list, logging a call) use plain ``sqlite3`` connections
+  (:meth:`Database.reader`, :meth:`Database.raw_write`), so the window can show the first
+  page without importing SQLAlchemy;
+- everything else uses SQLAlchemy sessions (:meth:`Database.write`, :meth:`Database.read`),
+  whose engine is created, and SQLAlchemy imported, on first use.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
 _READ_OPTION = "salesdesk_read"
@@ -52,19 +58,41 @@ def apply_pragmas(dbapi_connection: sqlite3.Connection) -> None:
     cur.close()
 
 
-def make_engine(path: Path | str) -> Engine:
-    """An engine on ``path`` (a file) or ``":memory:"`` with SalesDesk's pragmas."""
+def _uri(path: Path | str) -> str:
     if str(path) == ":memory:":
-        engine = create_engine(
-            "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
-        )
-    else:
-        file = Path(path)
-        _prepare_file(file)
-        engine = create_engine(
-            f"sqlite:///{file}",
-            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-        )
+        raise ValueError("use Database.memory() for an in-memory database")
+    return f"file:{Path(path)}"
+
+
+def connect(uri: str) -> sqlite3.Connection:
+    """A DB-API connection in autocommit mode with SalesDesk's pragmas."""
+    conn = sqlite3.connect(
+        uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    apply_pragmas(conn)
+    return conn
+
+
+def make_engine(path: Path | str) -> Engine:
+    """A SQLAlchemy engine on ``path`` (a file) or ``":memory:"`` with SalesDesk's pragmas."""
+    if str(path) == ":memory:":
+        return _engine_for("file:salesdesk-memory?mode=memory&cache=shared", static=True)
+    file = Path(path)
+    _prepare_file(file)
+    return _engine_for(_uri(file))
+
+
+def _engine_for(uri: str, static: bool = False) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
+
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(
+            uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        ),
+        **({"poolclass": StaticPool} if static else {}),
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -73,7 +101,7 @@ def make_engine(path: Path | str) -> Engine:
         apply_pragmas(dbapi_connection)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
+    def _on_begin(conn: Any) -> None:
         if conn.get_execution_options().get(_READ_OPTION):
             conn.exec_driver_sql("BEGIN")
         else:
@@ -83,27 +111,51 @@ def make_engine(path: Path | str) -> Engine:
 
 
 class Database:
-    """One open SalesDesk database: hands out short-lived sessions."""
+    """One open SalesDesk data file."""
 
-    def __init__(self, engine: Engine, path: Path | None = None) -> None:
-        self.engine = engine
+    def __init__(self, uri: str, path: Path | None = None) -> None:
+        self.uri = uri
         self.path = path
-        self._write = sessionmaker(engine, expire_on_commit=False)
-        self._read = sessionmaker(
-            engine.execution_options(**{_READ_OPTION: True}), expire_on_commit=False
-        )
+        self._engine: Engine | None = None
+        self._sessions: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+        self._reader: sqlite3.Connection | None = None
+        self._writer: sqlite3.Connection | None = None
+        self._write_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: Path | str) -> Database:
         """Open (creating if needed) the file at ``path``; does not migrate."""
-        real = None if str(path) == ":memory:" else Path(path)
-        return cls(make_engine(path), real)
+        if str(path) == ":memory:":
+            return cls("file:salesdesk-memory?mode=memory&cache=shared", None)
+        file = Path(path)
+        _prepare_file(file)
+        return cls(_uri(file), file)
+
+    # -- SQLAlchemy ----------------------------------------------------------------
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = _engine_for(self.uri, static=self.path is None)
+        return self._engine
+
+    def _session_makers(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            write = sessionmaker(self.engine, expire_on_commit=False)
+            read = sessionmaker(
+                self.engine.execution_options(**{_READ_OPTION: True}), expire_on_commit=False
+            )
+            self._sessions = (write, read)
+        return self._sessions
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose transaction holds the write lock and commits on success."""
+        from sqlalchemy.exc import OperationalError
+
         try:
-            with self._write() as session, session.begin():
+            with self._session_makers()[0]() as session, session.begin():
                 yield session
         except (OperationalError, sqlite3.OperationalError) as exc:
             raise StorageError(str(getattr(exc, "orig", None) or exc)) from exc
@@ -111,17 +163,50 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading only; it never takes the write lock."""
-        with self._read() as session:
+        with self._session_makers()[1]() as session:
             yield session
+
+    # -- plain sqlite3 ---------------------------------------------------------------
+    def reader(self) -> sqlite3.Connection:
+        """The long-lived autocommit connection for list queries (no ORM, no SQLAlchemy)."""
+        if self._reader is None:
+            self._reader = connect(self.uri)
+        return self._reader
 
     @contextmanager
     def raw_read(self) -> Iterator[sqlite3.Connection]:
-        """The DB-API connection, for hot read paths (the prospect list) that skip the ORM."""
-        conn = self.engine.raw_connection()
-        try:
-            yield conn.driver_connection  # type: ignore[misc]
-        finally:
-            conn.close()
+        yield self.reader()
+
+    @contextmanager
+    def raw_write(self) -> Iterator[sqlite3.Connection]:
+        """A DB-API transaction (BEGIN IMMEDIATE ... COMMIT) for hot write paths.
+
+        Rolls back on any error; SQLite errors surface as :class:`StorageError`.
+        """
+        with self._write_lock:
+            if self._writer is None:
+                self._writer = connect(self.uri)
+            conn = self._writer
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise StorageError(str(exc)) from exc
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError):
+                    raise StorageError(str(exc)) from exc
+                raise
 
     def close(self) -> None:
-        self.engine.dispose()
+        for conn in (self._reader, self._writer):
+            if conn is not None:
+                conn.close()
+        self._reader = self._writer = None
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        self._sessions = None

@@ -8,9 +8,8 @@ and a per-row ``version`` counter, so a later team-sync feature needs no key cha
 from __future__ import annotations
 
 import enum
-import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -25,15 +24,43 @@ from sqlalchemy import (
     Text,
     event,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Mapper,
+    mapped_column,
+    object_session,
+    relationship,
+)
 from sqlalchemy.types import TypeDecorator
 
 from salesdesk.core.clock import utc_now
+from salesdesk.core.enums import (
+    VALUE_KINDS,
+    Channel,
+    FollowUpStatus,
+    InteractionKind,
+    Outcome,
+    Stage,
+)
+from salesdesk.core.ids import new_id
 
-
-def new_id() -> str:
-    """A new client-side primary key (canonical UUID4 text)."""
-    return str(uuid.uuid4())
+__all__ = [
+    "VALUE_KINDS",
+    "AppMeta",
+    "Base",
+    "Channel",
+    "Contact",
+    "FollowUp",
+    "FollowUpStatus",
+    "Interaction",
+    "InteractionKind",
+    "Outcome",
+    "Prospect",
+    "Stage",
+    "UTCDateTime",
+    "new_id",
+]
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -53,71 +80,6 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC)
-
-
-class Stage(enum.StrEnum):
-    """Where a prospect stands in the sales process."""
-
-    LEAD = "lead"
-    APPROACH = "approach"
-    APPOINTMENT = "appointment"
-    HEARING = "hearing"
-    PROPOSAL = "proposal"
-    CLOSING = "closing"
-    CUSTOMER = "customer"
-    DORMANT = "dormant"
-
-
-class Channel(enum.StrEnum):
-    """How a contact with the customer took place."""
-
-    PHONE = "phone"
-    VISIT = "visit"
-    ONLINE = "online"
-    EMAIL = "email"
-
-
-class InteractionKind(enum.StrEnum):
-    """What a contact brought the customer (DOMAIN.md §3)."""
-
-    LABOUR = "labour"
-    GOODWILL = "goodwill"
-    INFORMATION = "information"
-    PROPOSAL = "proposal"
-    ANOTHER_MATTER = "another_matter"
-    PROGRESS_CHECK = "progress_check"
-    CLOSING = "closing"
-    COMPLAINT = "complaint"
-    OTHER = "other"
-
-
-#: Kinds that bring the customer value, as opposed to a bare progress check.
-VALUE_KINDS = frozenset(
-    {
-        InteractionKind.LABOUR,
-        InteractionKind.GOODWILL,
-        InteractionKind.INFORMATION,
-        InteractionKind.PROPOSAL,
-        InteractionKind.ANOTHER_MATTER,
-    }
-)
-
-
-class Outcome(enum.StrEnum):
-    """What came of a contact."""
-
-    REACHED = "reached"
-    NOT_REACHED = "not_reached"
-    LEFT_MESSAGE = "left_message"
-    APPOINTMENT_SET = "appointment_set"
-    DECLINED = "declined"
-    OTHER = "other"
-
-
-class FollowUpStatus(enum.StrEnum):
-    OPEN = "open"
-    DONE = "done"
-    CANCELLED = "cancelled"
 
 
 def _enum_type(cls: type[enum.StrEnum]) -> Enum:
@@ -142,7 +104,7 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
         datetime: UTCDateTime(),
         str: String(),
         Stage: _enum_type(Stage),
@@ -181,8 +143,11 @@ class Prospect(SyncMixin, Base):
     strength: Mapped[int | None] = mapped_column(Integer, default=None)
     last_contact_at: Mapped[datetime | None] = mapped_column(default=None)
     next_follow_up_at: Mapped[datetime | None] = mapped_column(default=None)
-    # Normalised text of the company and its contacts, for width/kana-blind search.
+    # Normalised text for width/kana-blind search (see core/listing.py): everything
+    # searchable (names, readings, phones, e-mails; indexed by prospect_fts), and the
+    # names and readings alone (scanned for terms too short for trigrams).
     search_text: Mapped[str] = mapped_column(Text, default="")
+    search_names: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="prospect", order_by="Contact.created_at"
@@ -266,5 +231,10 @@ class AppMeta(Base):
 
 @event.listens_for(SyncMixin, "before_update", propagate=True)
 def _bump_version(mapper: Mapper[Any], connection: Any, target: SyncMixin) -> None:
+    # before_update also fires for rows that were only touched (a value set to itself);
+    # only a real change is a new version for a sync peer.
+    session = object_session(target)
+    if session is not None and not session.is_modified(target, include_collections=False):
+        return
     target.version = (target.version or 0) + 1
     target.updated_at = utc_now()

@@ -9,14 +9,13 @@ from __future__ import annotations
 import enum
 import sqlite3
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from salesdesk.core.backup import backup_database
 from salesdesk.core.db import Database
 
 #: Every schema revision this version of SalesDesk knows, oldest first.
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001",)
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 
@@ -57,6 +56,19 @@ class NewerDataFileError(Exception):
         )
 
 
+def managed_by_models(name: str | None, type_: str, _parents: object) -> bool:
+    """Alembic ``include_name`` filter: everything but the FTS5 search index.
+
+    The index (a virtual table and its shadow tables) is created by revision 0002 and has
+    no model, so autogenerate must neither drop it nor report it.
+    """
+    return not (type_ == "table" and name is not None and name.startswith("prospect_fts"))
+
+
+class MigrationError(Exception):
+    """Upgrading the data file failed; the transaction was rolled back."""
+
+
 def read_file_schema(path: Path) -> FileSchema:
     """Read the schema revision and writer version without changing the file."""
     if not path.exists() or path.stat().st_size == 0:
@@ -78,7 +90,8 @@ def read_file_schema(path: Path) -> FileSchema:
 
 
 def migrations_dir() -> Path:
-    return Path(str(resources.files("salesdesk.core.migrations")))
+    """The Alembic script folder inside the package (also inside a frozen bundle)."""
+    return Path(__file__).resolve().parent / "migrations"
 
 
 def run_migrations(db: Database, target: str = "head") -> None:
@@ -94,8 +107,8 @@ def run_migrations(db: Database, target: str = "head") -> None:
 
 
 def _record_app_version(db: Database, app_version: str) -> None:
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql(
+    with db.raw_write() as conn:
+        conn.execute(
             "INSERT INTO app_meta(key, value) VALUES ('app_version', ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (app_version,),
@@ -114,7 +127,11 @@ def open_database(path: Path, backup_dir: Path, app_version: str) -> Database:
         backup_database(path, backup_dir, f"pre-migration-{found.revision}")
     db = Database.open(path)
     if found.state is not SchemaState.CURRENT:
-        run_migrations(db)
+        try:
+            run_migrations(db)
+        except Exception as exc:
+            db.close()
+            raise MigrationError(str(exc)) from exc
     if found.app_version != app_version or found.state is not SchemaState.CURRENT:
         _record_app_version(db, app_version)
     return db

@@ -23,7 +23,9 @@ FIELD_SEPARATOR = "\n"
 def normalise(text: str) -> str:
     """Fold width, kana script, case and separators so variants compare equal."""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_KATA_TO_HIRA)
-    return _SEPARATORS.sub("", folded)
+    # Dropping a separator can leave a base letter next to a combining mark (カ・゙ → が);
+    # composing again keeps normalise(normalise(x)) == normalise(x).
+    return unicodedata.normalize("NFKC", _SEPARATORS.sub("", folded))
 
 
 def search_blob(parts: Iterable[str]) -> str:
@@ -41,3 +43,23 @@ def like_pattern(term: str) -> str | None:
         return None
     escaped = norm.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def prospect_search_texts(
+    company: str,
+    company_kana: str,
+    phone: str,
+    email: str,
+    contacts: Iterable[tuple[str, str, str, str]],
+) -> tuple[str, str]:
+    """``(search_text, search_names)`` for a prospect and its live contacts.
+
+    ``contacts`` holds ``(name, name_kana, phone, email)`` per contact. The first text is
+    everything searchable; the second only the names and readings.
+    """
+    everything = [company, company_kana, phone, email]
+    names = [company, company_kana]
+    for c_name, c_kana, c_phone, c_email in contacts:
+        everything += [c_name, c_kana, c_phone, c_email]
+        names += [c_name, c_kana]
+    return search_blob(everything), search_blob(names)

@@ -5,18 +5,19 @@ from __future__ import annotations
 import sqlite3
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy.exc import DatabaseError
 
 from salesdesk import APP_NAME, app_version
 from salesdesk.config import Paths, Settings, resource_path
-from salesdesk.core.schema import NewerDataFileError, open_database
+from salesdesk.core.schema import MigrationError, NewerDataFileError, open_database
 from salesdesk.core.services import Services
 from salesdesk.ui.i18n import Translations, pick_language
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.settings_dialog import SettingsDialog
+
+WARM_UP_DELAY_MS = 150
 
 
 class Controller:
@@ -91,7 +92,7 @@ def start_gui(paths: Paths, lang: str | None = None) -> Controller | int:
             ).format(exc.found.app_version or "?", exc.app_version, str(exc.path)),
         )
         return 3
-    except (sqlite3.DatabaseError, DatabaseError) as exc:
+    except (sqlite3.DatabaseError, MigrationError) as exc:
         QMessageBox.critical(
             None,
             APP_NAME,
@@ -100,8 +101,11 @@ def start_gui(paths: Paths, lang: str | None = None) -> Controller | int:
             ).format(str(paths.database), exc),
         )
         return 1
-    controller = Controller(app, paths, Services.create(db), settings, translations)
+    services = Services.create(db)
+    controller = Controller(app, paths, services, settings, translations)
     controller.window.show()
+    # The list is up without SQLAlchemy; load the editing side just after the first paint.
+    QTimer.singleShot(WARM_UP_DELAY_MS, services.warm_up)
     return controller
 
 

@@ -30,10 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.core.calls import CallInput, NextStep, OpenFollowUp
 from salesdesk.core.clock import utc_now
-from salesdesk.core.models import Channel, InteractionKind, Outcome
-from salesdesk.core.prospects import ContactRecord
+from salesdesk.core.enums import Channel, InteractionKind, Outcome
+from salesdesk.core.records import CallInput, ContactRecord, NextStep, OpenFollowUp
 from salesdesk.ui.forms import FORM_STYLE, FieldErrors, save_or_explain
 from salesdesk.ui.labels import channel_label, kind_label, outcome_label
 from salesdesk.ui.prospect_model import format_datetime

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.core.calls import TimelineEntry
 from salesdesk.core.clock import utc_now
-from salesdesk.core.prospects import ContactRecord, ProspectRecord
+from salesdesk.core.records import ContactRecord, ProspectRecord, TimelineEntry
 from salesdesk.ui.forms import plain_tooltip
 from salesdesk.ui.labels import channel_label, kind_label, outcome_label, stage_label
 from salesdesk.ui.prospect_model import OVERDUE_COLOR, format_datetime

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from salesdesk.core import validation
-from salesdesk.core.models import Channel, InteractionKind, Outcome, Stage
+from salesdesk.core.enums import Channel, InteractionKind, Outcome, Stage
 
 
 def stage_label(stage: Stage) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
@@ -24,17 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.config import Settings
-from salesdesk.core.calls import CallInput
 from salesdesk.core.db import StorageError
-from salesdesk.core.models import Stage
-from salesdesk.core.prospects import ContactInput, ProspectInput, ProspectQuery
-from salesdesk.core.services import Services
+from salesdesk.core.enums import Stage
+from salesdesk.core.listing import ProspectQuery
+from salesdesk.core.records import CallInput, ContactInput, ProspectInput
 from salesdesk.core.validation import NotFoundError
 from salesdesk.ui.call_dialog import CallDialog
 from salesdesk.ui.detail_panel import DetailPanel
 from salesdesk.ui.labels import stage_label
 from salesdesk.ui.prospect_dialog import ContactDialog, ProspectDialog
 from salesdesk.ui.prospect_model import ProspectTableModel
+
+if TYPE_CHECKING:
+    from salesdesk.core.services import Services
 
 UNDO_BAR_MS = 15000
 
@@ -118,7 +121,7 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
         self.undo_stack = QUndoStack(self)
 
-        self.model = ProspectTableModel(services.prospects, parent=self)
+        self.model = ProspectTableModel(services.listing, parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -254,7 +257,7 @@ class MainWindow(QMainWindow):
             self.add_contact_action,
         ):
             act.setEnabled(has)
-        shown, total = self.model.rowCount(), self.services.prospects.count()
+        shown, total = self.model.rowCount(), self.services.listing.count()
         if shown == total:
             self.count_label.setText(self.tr("%n prospect(s)", "", total))
         else:

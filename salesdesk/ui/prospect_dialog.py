@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.core.models import Stage
-from salesdesk.core.prospects import ContactInput, ProspectInput
+from salesdesk.core.enums import Stage
+from salesdesk.core.records import ContactInput, ProspectInput
 from salesdesk.ui.forms import FORM_STYLE, FieldErrors, save_or_explain
 from salesdesk.ui.labels import stage_label
 

@@ -1,11 +1,12 @@
-"""The prospect list's item model: holds ids, fetches visible rows lazily.
+"""The prospect list's item model: holds rowids, fetches visible rows lazily.
 
-Built for 100k prospects: a query returns only ids in display order; ``data()`` loads
-a page of plain rows around the requested one into a bounded cache.
+Built for 100k prospects: a query returns only rowids in display order (an ``array``);
+``data()`` loads a page of plain rows around the requested one into a bounded cache.
 """
 
 from __future__ import annotations
 
+from array import array
 from datetime import datetime
 from typing import Any
 
@@ -20,10 +21,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from salesdesk.core.clock import Clock, utc_now
-from salesdesk.core.prospects import (
+from salesdesk.core.listing import (
+    ProspectList,
     ProspectQuery,
     ProspectRow,
-    ProspectService,
     SortKey,
     end_of_local_day,
 )
@@ -55,13 +56,13 @@ class ProspectTableModel(QAbstractTableModel):
     CACHE_LIMIT = 5000
     IdRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, service: ProspectService, clock: Clock = utc_now, parent: Any = None):
+    def __init__(self, listing: ProspectList, clock: Clock = utc_now, parent: Any = None):
         super().__init__(parent)
-        self._service = service
+        self._listing = listing
         self._clock = clock
         self._query = ProspectQuery()
-        self._ids: list[str] = []
-        self._cache: dict[str, ProspectRow] = {}
+        self._rowids: array[int] = array("q")
+        self._cache: dict[int, ProspectRow] = {}
         self._due_limit = end_of_local_day(clock())
         self._bold = QFont()
         self._bold.setBold(True)
@@ -78,40 +79,44 @@ class ProspectTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the query; rows are fetched again as they are shown."""
         self.beginResetModel()
-        self._ids = self._service.list_ids(self._query)
+        self._rowids = self._listing.rowids(self._query)
         self._cache.clear()
         self._due_limit = end_of_local_day(self._clock())
         self.endResetModel()
 
     def id_at(self, row: int) -> str | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        found = self.prospect_row(row)
+        return None if found is None else found.id
 
     def row_of(self, prospect_id: str) -> int:
+        rowid = self._listing.rowid_of(prospect_id)
+        if rowid is None:
+            return -1
         try:
-            return self._ids.index(prospect_id)
+            return self._rowids.index(rowid)
         except ValueError:
             return -1
 
     def prospect_row(self, row: int) -> ProspectRow | None:
-        pid = self.id_at(row)
-        if pid is None:
+        if not 0 <= row < len(self._rowids):
             return None
-        found = self._cache.get(pid)
+        rowid = self._rowids[row]
+        found = self._cache.get(rowid)
         if found is None:
             self._load_page(row)
-            found = self._cache.get(pid)
+            found = self._cache.get(rowid)
         return found
 
     def _load_page(self, row: int) -> None:
         if len(self._cache) > self.CACHE_LIMIT:
             self._cache.clear()
         start = max(0, row - self.PAGE // 4)
-        page = [i for i in self._ids[start : start + self.PAGE] if i not in self._cache]
-        self._cache.update(self._service.rows(page))
+        page = [r for r in self._rowids[start : start + self.PAGE] if r not in self._cache]
+        self._cache.update(self._listing.rows(page))
 
     # -- Qt model API ----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._rowids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.SORT_KEYS)

@@ -5,18 +5,20 @@ from __future__ import annotations
 import logging.config  # noqa: F401  (frozen bundles need it importable; see build.spec)
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from salesdesk.core.models import Base
+from salesdesk.core.schema import managed_by_models
 
 config = context.config
 connection = config.attributes.get("connection")
 
 
-def _run(conn: object) -> None:
+def _run(conn: Connection) -> None:
     context.configure(
         connection=conn,
         target_metadata=Base.metadata,
+        include_name=managed_by_models,
         render_as_batch=True,  # SQLite cannot ALTER most things; batch mode rebuilds tables
         compare_type=True,
     )
