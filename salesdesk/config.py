@@ -86,8 +86,15 @@ class Settings:
             return cls()
         if not isinstance(raw, dict):
             return cls()
-        known = {f.name for f in fields(cls)}
-        settings = cls(**{k: v for k, v in raw.items() if k in known})
+        defaults = cls()
+        # A value of the wrong type (hand-edited or damaged file) keeps its default.
+        settings = cls(
+            **{
+                f.name: raw[f.name]
+                for f in fields(cls)
+                if f.name in raw and type(raw[f.name]) is type(getattr(defaults, f.name))
+            }
+        )
         if settings.language not in ("system", "ja", "en"):
             settings.language = "system"
         return settings

@@ -111,6 +111,11 @@ def fill(conn: sqlite3.Connection) -> None:
         "'open', NULL, NULL, ?, ?, NULL, 1)",
         (FOLLOW_UP_ID, PROSPECT_ID, INTERACTION_ID, DUE, FOLLOW_UP_WHAT, CALLED, CALLED),
     )
+    # Columns added by later revisions, filled the way the app fills them there.
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(prospect)")}
+    if "search_names" in columns:  # 0002: names and readings only, for short search terms
+        names = search_blob([COMPANY, COMPANY_KANA, CONTACT_NAME, CONTACT_KANA])
+        conn.execute("UPDATE prospect SET search_names = ? WHERE id = ?", (names, PROSPECT_ID))
     conn.execute(
         "INSERT INTO app_meta (key, value) VALUES ('app_version', ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
