@@ -20,7 +20,7 @@ from pathlib import Path
 
 from salesdesk.core.db import Database
 from salesdesk.core.schema import SCHEMA_HEAD, run_migrations
-from salesdesk.core.text import search_blob
+from salesdesk.core.text import search_blob, spaced
 
 FIXTURE_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "schema"
 
@@ -114,7 +114,7 @@ def fill(conn: sqlite3.Connection) -> None:
     # Columns added by later revisions, filled the way the app fills them there.
     columns = {row[1] for row in conn.execute("PRAGMA table_info(prospect)")}
     if "search_names" in columns:  # 0002: names and readings only, for short search terms
-        names = search_blob([COMPANY, COMPANY_KANA, CONTACT_NAME, CONTACT_KANA])
+        names = spaced(search_blob([COMPANY, COMPANY_KANA, CONTACT_NAME, CONTACT_KANA]))
         conn.execute("UPDATE prospect SET search_names = ? WHERE id = ?", (names, PROSPECT_ID))
     conn.execute(
         "INSERT INTO app_meta (key, value) VALUES ('app_version', ?) "

@@ -9,8 +9,8 @@ How a keystroke is answered:
   (``PRAGMA data_version`` tells when another connection committed);
 - the search term, normalised (:mod:`salesdesk.core.text`), selects a set of rowids:
   terms of three or more characters through the FTS5 trigram index over everything
-  searchable (names, readings, phones, e-mails); shorter terms (山田, 田中) by a scan of
-  the names and readings only, since trigrams cannot match them;
+  searchable (names, readings, phones, e-mails); shorter terms (山田, 田中), which
+  trigrams cannot match, as a phrase in the per-character index of names and readings;
 - the base order filtered by that set is the list, in order.
 """
 
@@ -24,7 +24,7 @@ from datetime import UTC, datetime, time, timedelta
 from salesdesk.core.clock import Clock, utc_now
 from salesdesk.core.db import Database
 from salesdesk.core.enums import Stage
-from salesdesk.core.text import normalise
+from salesdesk.core.text import normalise, spaced
 
 #: Terms at least this long use the trigram index.
 TRIGRAM_MIN = 3
@@ -154,9 +154,14 @@ class ProspectList:
             cur = self._conn.execute(
                 "SELECT rowid FROM prospect_fts WHERE prospect_fts MATCH ?", (fts_phrase(term),)
             )
-        else:
+        elif term.isalnum():
             cur = self._conn.execute(
-                "SELECT rowid FROM prospect WHERE instr(search_names, ?) > 0", (term,)
+                "SELECT rowid FROM prospect_names_fts WHERE prospect_names_fts MATCH ?",
+                (fts_phrase(spaced(term)),),
+            )
+        else:  # symbols the word index does not keep: scan the names
+            cur = self._conn.execute(
+                "SELECT rowid FROM prospect WHERE instr(search_names, ?) > 0", (spaced(term),)
             )
         return {r[0] for r in cur}
 

@@ -154,7 +154,7 @@ class Prospect(SyncMixin, Base):
     )
 
     __table_args__ = (
-        Index("ix_prospect_live_kana", "deleted_at", "company_kana"),
+        Index("ix_prospect_live_kana", "deleted_at", "company_kana", "company"),
         Index("ix_prospect_next_follow_up", "next_follow_up_at"),
         Index("ix_prospect_last_contact", "last_contact_at"),
     )

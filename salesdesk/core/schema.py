@@ -62,7 +62,11 @@ def managed_by_models(name: str | None, type_: str, _parents: object) -> bool:
     The index (a virtual table and its shadow tables) is created by revision 0002 and has
     no model, so autogenerate must neither drop it nor report it.
     """
-    return not (type_ == "table" and name is not None and name.startswith("prospect_fts"))
+    return not (
+        type_ == "table"
+        and name is not None
+        and name.startswith(("prospect_fts", "prospect_names_fts"))
+    )
 
 
 class MigrationError(Exception):

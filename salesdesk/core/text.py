@@ -55,11 +55,20 @@ def prospect_search_texts(
     """``(search_text, search_names)`` for a prospect and its live contacts.
 
     ``contacts`` holds ``(name, name_kana, phone, email)`` per contact. The first text is
-    everything searchable; the second only the names and readings.
+    everything searchable; the second only the names and readings, :func:`spaced`.
     """
     everything = [company, company_kana, phone, email]
     names = [company, company_kana]
     for c_name, c_kana, c_phone, c_email in contacts:
         everything += [c_name, c_kana, c_phone, c_email]
         names += [c_name, c_kana]
-    return search_blob(everything), search_blob(names)
+    return search_blob(everything), spaced(search_blob(names))
+
+
+def spaced(text: str) -> str:
+    """Characters separated by spaces, so a word tokenizer indexes each one.
+
+    SQLite's trigram index cannot look up terms of one or two characters (山田, 田中);
+    an FTS5 ``unicode61`` index over the spaced names can, as a phrase ("山 田").
+    """
+    return " ".join(text)

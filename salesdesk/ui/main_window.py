@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.settings = settings
         self.setWindowTitle("SalesDesk")
-        self.resize(1200, 760)
+        self.resize(1280, 800)
         self.undo_stack = QUndoStack(self)
 
         self.model = ProspectTableModel(services.listing, parent=self)
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((230, 170, 90, 70, 130, 130)):
+        for col, width in enumerate((200, 150, 90, 64, 120, 120)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.edit_prospect())
 
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([680, 520])
+        splitter.setSizes([770, 510])
 
         self.undo_bar = UndoBar()
         self.undo_bar.undo_button.clicked.connect(self.undo_stack.undo)
