@@ -27,7 +27,9 @@ SOURCES = [ROOT / "salesdesk" / "ui"]
 def _tool(name: str) -> str:
     """The Qt linguist tool shipped with PySide6 (pyside6-lupdate / pyside6-lrelease)."""
     for candidate in (f"pyside6-{name}", name):
-        exe = shutil.which(candidate) or shutil.which(candidate, path=str(Path(sys.executable).parent))
+        exe = shutil.which(candidate) or shutil.which(
+            candidate, path=str(Path(sys.executable).parent)
+        )
         if exe:
             return exe
     raise SystemExit(f"{name} not found: install pyside6-essentials")
@@ -41,8 +43,16 @@ def update() -> None:
     files = sorted(str(p) for src in SOURCES for p in src.rglob("*.py"))
     for lang in LANGUAGES:
         subprocess.run(
-            [_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-             *files, "-ts", str(ts_path(lang))],
+            [
+                _tool("lupdate"),
+                "-silent",
+                "-no-obsolete",
+                "-locations",
+                "none",
+                *files,
+                "-ts",
+                str(ts_path(lang)),
+            ],
             check=True,
         )
 

@@ -116,6 +116,9 @@ def fill(conn: sqlite3.Connection) -> None:
     if "search_names" in columns:  # 0002: names and readings only, for short search terms
         names = spaced(search_blob([COMPANY, COMPANY_KANA, CONTACT_NAME, CONTACT_KANA]))
         conn.execute("UPDATE prospect SET search_names = ? WHERE id = ?", (names, PROSPECT_ID))
+    if "sort_key" in columns:  # 0002: the folded reading the list sorts by
+        key = search_blob([COMPANY_KANA])
+        conn.execute("UPDATE prospect SET sort_key = ? WHERE id = ?", (key, PROSPECT_ID))
     conn.execute(
         "INSERT INTO app_meta (key, value) VALUES ('app_version', ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

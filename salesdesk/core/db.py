@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -64,6 +65,11 @@ def _uri(path: Path | str) -> str:
     return f"file:{Path(path)}"
 
 
+def _memory_uri() -> str:
+    """A private in-memory database that this process's connections can share."""
+    return f"file:salesdesk-{uuid.uuid4().hex}?mode=memory&cache=shared"
+
+
 def connect(uri: str) -> sqlite3.Connection:
     """A DB-API connection in autocommit mode with SalesDesk's pragmas."""
     conn = sqlite3.connect(
@@ -76,7 +82,7 @@ def connect(uri: str) -> sqlite3.Connection:
 def make_engine(path: Path | str) -> Engine:
     """A SQLAlchemy engine on ``path`` (a file) or ``":memory:"`` with SalesDesk's pragmas."""
     if str(path) == ":memory:":
-        return _engine_for("file:salesdesk-memory?mode=memory&cache=shared", static=True)
+        return _engine_for(_memory_uri(), static=True)
     file = Path(path)
     _prepare_file(file)
     return _engine_for(_uri(file))
@@ -126,7 +132,7 @@ class Database:
     def open(cls, path: Path | str) -> Database:
         """Open (creating if needed) the file at ``path``; does not migrate."""
         if str(path) == ":memory:":
-            return cls("file:salesdesk-memory?mode=memory&cache=shared", None)
+            return cls(_memory_uri(), None)
         file = Path(path)
         _prepare_file(file)
         return cls(_uri(file), file)

@@ -41,13 +41,14 @@ class SortKey:
 
 _STAGE_ORDER = "CASE stage " + " ".join(f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(Stage))
 _STAGE_ORDER += " END"
+# Company and reading both sort by the folded reading (ix_prospect_live_order covers it).
 _ORDER_SQL = {
-    SortKey.COMPANY: "company_kana {d}, company {d}",
-    SortKey.KANA: "company_kana {d}, company {d}",
-    SortKey.STAGE: _STAGE_ORDER + " {d}, company_kana",
-    SortKey.STRENGTH: "strength IS NULL, strength {d}, company_kana",
-    SortKey.LAST_CONTACT: "last_contact_at IS NULL, last_contact_at {d}, company_kana",
-    SortKey.NEXT_FOLLOW_UP: "next_follow_up_at IS NULL, next_follow_up_at {d}, company_kana",
+    SortKey.COMPANY: "sort_key {d}, company {d}",
+    SortKey.KANA: "sort_key {d}, company {d}",
+    SortKey.STAGE: _STAGE_ORDER + " {d}, sort_key",
+    SortKey.STRENGTH: "strength IS NULL, strength {d}, sort_key",
+    SortKey.LAST_CONTACT: "last_contact_at IS NULL, last_contact_at {d}, sort_key",
+    SortKey.NEXT_FOLLOW_UP: "next_follow_up_at IS NULL, next_follow_up_at {d}, sort_key",
 }
 
 
@@ -136,7 +137,7 @@ class ProspectList:
         params: list[object] = []
         if query.stage is not None:
             clauses.append("stage = ?")
-            params.append(query.stage.value)
+            params.append(Stage(query.stage).value)
         if due_limit is not None:
             clauses.append("next_follow_up_at <= ?")
             params.append(due_limit)

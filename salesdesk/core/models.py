@@ -148,13 +148,15 @@ class Prospect(SyncMixin, Base):
     # names and readings alone (scanned for terms too short for trigrams).
     search_text: Mapped[str] = mapped_column(Text, default="")
     search_names: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The list's default order: the reading, width- and script-folded (text.sort_key).
+    sort_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="prospect", order_by="Contact.created_at"
     )
 
     __table_args__ = (
-        Index("ix_prospect_live_kana", "deleted_at", "company_kana", "company"),
+        Index("ix_prospect_live_order", "deleted_at", "sort_key", "company"),
         Index("ix_prospect_next_follow_up", "next_follow_up_at"),
         Index("ix_prospect_last_contact", "last_contact_at"),
     )

@@ -23,7 +23,7 @@ from salesdesk.core.listing import (
 )
 from salesdesk.core.models import Contact, Prospect, new_id
 from salesdesk.core.records import ContactInput, ContactRecord, ProspectInput, ProspectRecord
-from salesdesk.core.text import prospect_search_texts
+from salesdesk.core.text import clean_contact_value, prospect_search_texts, sort_key
 from salesdesk.core.validation import NotFoundError
 
 __all__ = [
@@ -56,12 +56,13 @@ def _contact_record(c: Contact) -> ContactRecord:
 
 
 def refresh_search_text(session: Session, prospect: Prospect) -> None:
-    """Recompute the prospect's normalised search text from it and its live contacts."""
+    """Recompute the prospect's search texts and sort key from it and its live contacts."""
     # No autoflush: the prospect is written once, with its search text, at commit.
     with session.no_autoflush:
         contacts = session.scalars(
             select(Contact).where(Contact.prospect_id == prospect.id, Contact.deleted_at.is_(None))
         ).all()
+    prospect.sort_key = sort_key(prospect.company, prospect.company_kana)
     prospect.search_text, prospect.search_names = prospect_search_texts(
         prospect.company,
         prospect.company_kana,
@@ -210,11 +211,13 @@ class ProspectService:
 
 
 def _clean(data: ProspectInput | ContactInput) -> dict[str, Any]:
-    """Field values with surrounding whitespace trimmed (inner text kept exactly)."""
+    """Field values as stored: trimmed (notes kept exactly), phones and e-mails half-width."""
     out: dict[str, Any] = {}
     for f in fields(data):
         value = getattr(data, f.name)
-        if isinstance(value, str) and f.name != "notes":
+        if f.name in ("phone", "email"):
+            value = clean_contact_value(value)
+        elif isinstance(value, str) and f.name != "notes":
             value = value.strip()
         out[f.name] = value
     return out

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from salesdesk.core.enums import Channel, FollowUpStatus, InteractionKind, Outcome, Stage
 from salesdesk.core.validation import (
+    NEXT_STEP_CONFLICT,
     NEXT_STEP_MISSING,
     OUT_OF_RANGE,
     REQUIRED,
@@ -143,6 +144,8 @@ class CallInput:
             errors["duration_min"] = OUT_OF_RANGE
         if self.next_step is None and not self.no_next_step:
             errors["next_step"] = NEXT_STEP_MISSING
+        elif self.next_step is not None and self.no_next_step:
+            errors["next_step"] = NEXT_STEP_CONFLICT
         elif self.next_step is not None and not self.next_step.what.strip():
             errors["next_step_what"] = REQUIRED
         if errors:

@@ -18,11 +18,14 @@ _KATA_TO_HIRA = {c: c - _KANA_OFFSET for c in range(_KATAKANA_START, _KATAKANA_E
 # Whitespace and the separators people put into phone numbers and names.
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—−()・.]+")
 FIELD_SEPARATOR = "\n"
+# With the IME on, a dash typed between digits comes out as a long-vowel mark or a wave.
+_DASH_BETWEEN_DIGITS = re.compile(r"(?<=\d)\s*[ー〜~]\s*(?=\d)")
 
 
 def normalise(text: str) -> str:
     """Fold width, kana script, case and separators so variants compare equal."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_KATA_TO_HIRA)
+    folded = _DASH_BETWEEN_DIGITS.sub("-", unicodedata.normalize("NFKC", text))
+    folded = folded.casefold().translate(_KATA_TO_HIRA)
     # Dropping a separator can leave a base letter next to a combining mark (カ・゙ → が);
     # composing again keeps normalise(normalise(x)) == normalise(x).
     return unicodedata.normalize("NFKC", _SEPARATORS.sub("", folded))
@@ -72,3 +75,21 @@ def spaced(text: str) -> str:
     an FTS5 ``unicode61`` index over the spaced names can, as a phrase ("山 田").
     """
     return " ".join(text)
+
+
+def clean_contact_value(text: str) -> str:
+    """A phone number or e-mail address as stored: half-width, IME dashes made plain.
+
+    ０９０ー１２３４ー５６７８ is kept as 090-1234-5678, ｔａｒｏ＠ｅｘ.ｊｐ as taro@ex.jp,
+    so links, dialling and exports work whatever the input mode was.
+    """
+    return _DASH_BETWEEN_DIGITS.sub("-", unicodedata.normalize("NFKC", text)).strip()
+
+
+def sort_key(company: str, company_kana: str) -> str:
+    """The list's order for a company: its reading, width- and script-folded.
+
+    Hiragana, katakana and half-width readings sort together; a company without a
+    reading sorts by its name.
+    """
+    return normalise(company_kana) or normalise(company)

@@ -7,13 +7,15 @@ message shown at the field, so core stays free of user-facing text.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from salesdesk.core.text import clean_contact_value
 
 REQUIRED = "required"
 INVALID_EMAIL = "invalid_email"
 INVALID_PHONE = "invalid_phone"
 OUT_OF_RANGE = "out_of_range"
 NEXT_STEP_MISSING = "next_step_missing"
+NEXT_STEP_CONFLICT = "next_step_conflict"
 UNKNOWN_CHOICE = "unknown_choice"
 NOT_FOUND = "not_found"
 
@@ -40,14 +42,14 @@ def check_required(value: str) -> str | None:
 def check_email(value: str) -> str | None:
     """Empty is fine; otherwise it must look like name@domain.tld."""
     value = value.strip()
-    if value and not _EMAIL.match(unicodedata.normalize("NFKC", value)):
+    if value and not _EMAIL.match(clean_contact_value(value)):
         return INVALID_EMAIL
     return None
 
 
 def check_phone(value: str) -> str | None:
     """Empty is fine; otherwise digits and the usual separators only (full width accepted)."""
-    value = unicodedata.normalize("NFKC", value).strip()
+    value = clean_contact_value(value)
     if not value:
         return None
     if not _PHONE_ALLOWED.match(value) or not any(c.isdigit() for c in value):

@@ -86,5 +86,8 @@ def error_message(field: str, code: str) -> str:
         validation.NEXT_STEP_MISSING: QCoreApplication.translate(
             "Labels", "Set the next step (when and what), or tick “No next step”."
         ),
+        validation.NEXT_STEP_CONFLICT: QCoreApplication.translate(
+            "Labels", "Either set a next step or tick “No next step”, not both."
+        ),
         validation.NOT_FOUND: QCoreApplication.translate("Labels", "This record no longer exists."),
     }.get(code, QCoreApplication.translate("Labels", "This value is not accepted."))

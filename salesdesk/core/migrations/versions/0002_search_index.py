@@ -7,7 +7,9 @@ Create Date: 2026-11-27
 - ``prospect.search_names``: the normalised names and readings, one character per token;
 - ``prospect_fts``: trigram index of ``search_text`` (terms of three or more characters);
 - ``prospect_names_fts``: ``unicode61`` index of ``search_names`` (one or two characters);
-- the list's default order becomes a covering index (kana, then company).
+- ``prospect.sort_key``: the reading folded like the search text, so hiragana, katakana
+  and half-width readings sort together; the list's default order is a covering index
+  on it.
 
 Both FTS tables are keyed by the prospect's rowid and kept in step by triggers. A later
 revision that rebuilds the prospect table (batch mode) drops the triggers and may
@@ -47,15 +49,16 @@ def upgrade() -> None:
     op.add_column(
         "prospect", sa.Column("search_names", sa.Text(), nullable=False, server_default="")
     )
+    op.add_column("prospect", sa.Column("sort_key", sa.Text(), nullable=False, server_default=""))
     op.drop_index("ix_prospect_live_kana", table_name="prospect")
-    op.create_index("ix_prospect_live_kana", "prospect", ["deleted_at", "company_kana", "company"])
+    op.create_index("ix_prospect_live_order", "prospect", ["deleted_at", "sort_key", "company"])
     op.execute("CREATE VIRTUAL TABLE prospect_fts USING fts5(text, tokenize='trigram')")
     op.execute(
         "CREATE VIRTUAL TABLE prospect_names_fts USING fts5("
         "names, tokenize='unicode61 remove_diacritics 0')"
     )
     conn = op.get_bind()
-    prospects = {
+    prospects: dict[str, tuple[str, str, str, str, list[tuple[str, str, str, str]]]] = {
         pid: (company, kana, phone, email, [])
         for pid, company, kana, phone, email in conn.execute(
             sa.text("SELECT id, company, company_kana, phone, email FROM prospect")
@@ -93,7 +96,8 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS prospect_names_fts")
     op.execute("DROP TABLE IF EXISTS prospect_fts")
-    op.drop_index("ix_prospect_live_kana", table_name="prospect")
+    op.drop_index("ix_prospect_live_order", table_name="prospect")
     op.create_index("ix_prospect_live_kana", "prospect", ["deleted_at", "company_kana"])
     with op.batch_alter_table("prospect") as batch:
+        batch.drop_column("sort_key")
         batch.drop_column("search_names")
