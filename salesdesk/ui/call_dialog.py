@@ -185,15 +185,15 @@ class CallDialog(QDialog):
             next_step = NextStep(
                 due_at=datetime.fromtimestamp(when).astimezone(),
                 what=self.next_what.text(),
-                kind=self.next_kind.currentData(),
+                kind=InteractionKind(self.next_kind.currentData()),
             )
         duration = self.duration.value()
         return CallInput(
             prospect_id=self._prospect_id,
             summary=self.summary.text(),
-            kind=self.kind.currentData(),
-            channel=self.channel.currentData(),
-            outcome=self.outcome.currentData(),
+            kind=InteractionKind(self.kind.currentData()),
+            channel=Channel(self.channel.currentData()),
+            outcome=Outcome(self.outcome.currentData()),
             contact_id=self.contact.currentData(),
             notes=self.notes.toPlainText(),
             duration_min=duration or None,

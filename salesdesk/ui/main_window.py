@@ -124,7 +124,6 @@ class MainWindow(QMainWindow):
         self.model = ProspectTableModel(services.listing, parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -177,6 +176,8 @@ class MainWindow(QMainWindow):
 
         self.undo_bar = UndoBar()
         self.undo_bar.undo_button.clicked.connect(self.undo_stack.undo)
+        # Any undo/redo makes the bar's message stale; a new delete announces itself after.
+        self.undo_stack.indexChanged.connect(self.undo_bar.hide)
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(6, 6, 6, 0)
@@ -192,7 +193,8 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._selected_id: str | None = None
         self.call_dialog: CallDialog | None = None
-        self.model.refresh()
+        # Turning sorting on sorts by the indicator: that is the list's first (only) query.
+        self.table.setSortingEnabled(True)
         self._update_actions()
 
     # -- actions -------------------------------------------------------------------
@@ -275,7 +277,7 @@ class MainWindow(QMainWindow):
         self.model.set_query(
             ProspectQuery(
                 search=self.search.text(),
-                stage=self.stage_filter.currentData(),
+                stage=Stage(stage) if (stage := self.stage_filter.currentData()) else None,
                 follow_up_due=self.due_filter.isChecked(),
                 sort=q.sort,
                 descending=q.descending,
@@ -303,10 +305,12 @@ class MainWindow(QMainWindow):
         self._show_current()
 
     def _remember_selection(self) -> None:
-        self._selected_id = self.current_id()
+        if self._selected_id is None:  # _reload() may already have chosen what to select
+            self._selected_id = self.current_id()
 
     def _restore_selection(self) -> None:
         self.select_prospect(self._selected_id)
+        self._selected_id = None
         self._update_actions()
 
     def _on_current_changed(self, *_args: object) -> None:

@@ -101,7 +101,7 @@ class ProspectDialog(QDialog):
         return ProspectInput(
             company=self.company.text(),
             company_kana=self.kana.text(),
-            stage=self.stage.currentData(),
+            stage=Stage(self.stage.currentData()),
             is_customer=self.is_customer.isChecked(),
             phone=self.phone.text(),
             email=self.email.text(),

@@ -7,6 +7,7 @@ Built for 100k prospects: a query returns only rowids in display order (an ``arr
 from __future__ import annotations
 
 from array import array
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -180,6 +181,4 @@ class ProspectTableModel(QAbstractTableModel):
             return
         descending = order == Qt.SortOrder.DescendingOrder
         q = self._query
-        self.set_query(
-            ProspectQuery(q.search, q.stage, q.follow_up_due, self.SORT_KEYS[column], descending)
-        )
+        self.set_query(replace(q, sort=self.SORT_KEYS[column], descending=descending))
