@@ -17,27 +17,18 @@ address books and CRMs do, so the list sorts by the name itself.
 from __future__ import annotations
 
 import random
+import sqlite3
 from bisect import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from salesdesk.core.clock import utc_now
 from salesdesk.core.db import Database
-from salesdesk.core.models import (
-    Channel,
-    Contact,
-    FollowUp,
-    FollowUpStatus,
-    Interaction,
-    InteractionKind,
-    Outcome,
-    Prospect,
-    Stage,
-)
-from salesdesk.core.text import prospect_search_texts
+from salesdesk.core.enums import Channel, FollowUpStatus, InteractionKind, Outcome, Stage
+from salesdesk.core.text import prospect_search_texts, sort_key
 
 #: (kanji, katakana reading, romaji) — the reading always belongs to the kanji beside it.
 Word = tuple[str, str, str]
@@ -468,16 +459,12 @@ def _db_time(naive_utc: datetime) -> str:
     return naive_utc.isoformat(" ", "microseconds")
 
 
-def _insert_sql(table: str, columns: Sequence[str]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-
-
 _SYNC_COLUMNS = ("id", "created_at", "updated_at", "deleted_at", "version")
 _PROSPECT_COLUMNS = (
     *_SYNC_COLUMNS,
     "company", "company_kana", "stage", "is_customer", "phone", "email", "address",
     "website", "notes", "strength", "last_contact_at", "next_follow_up_at", "search_text",
-    "search_names",
+    "search_names", "sort_key",
 )  # fmt: skip
 _CONTACT_COLUMNS = (
     *_SYNC_COLUMNS,
@@ -495,19 +482,46 @@ _FOLLOW_UP_COLUMNS = (
     "notified_at",
 )  # fmt: skip
 
-_SQL = {
-    "prospect": _insert_sql(Prospect.__tablename__, _PROSPECT_COLUMNS),
-    "contact": _insert_sql(Contact.__tablename__, _CONTACT_COLUMNS),
-    "interaction": _insert_sql(Interaction.__tablename__, _INTERACTION_COLUMNS),
-    "follow_up": _insert_sql(FollowUp.__tablename__, _FOLLOW_UP_COLUMNS),
-}
+ROWS_PER_STATEMENT = 500
+
+
+@dataclass(frozen=True)
+class _Table:
+    """Where one kind of demo row goes, written with multi-row ``INSERT`` statements.
+
+    One statement per few hundred rows instead of ``executemany``'s one per row: the
+    full-text triggers on ``prospect`` then update their index once per statement,
+    which makes the prospects ~3x faster to insert (and the other tables a bit faster).
+    """
+
+    name: str
+    columns: tuple[str, ...]
+
+    def insert(self, conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+        limit = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        per_statement = max(1, min(ROWS_PER_STATEMENT, limit // len(self.columns)))
+        row_marks = "(" + ",".join("?" * len(self.columns)) + ")"
+        head = f"INSERT INTO {self.name} ({', '.join(self.columns)}) VALUES "
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            # Same text for every full chunk, so sqlite3's statement cache reuses it.
+            conn.execute(head + ",".join([row_marks] * len(chunk)), list(chain(*chunk)))
+
+
+#: Parents before children, for the foreign keys.
+_TABLES = (
+    _Table("prospect", _PROSPECT_COLUMNS),
+    _Table("contact", _CONTACT_COLUMNS),
+    _Table("interaction", _INTERACTION_COLUMNS),
+    _Table("follow_up", _FOLLOW_UP_COLUMNS),
+)
 
 
 class _Batch:
     """Rows of one batch, per table, in insertion order (parents before children)."""
 
     def __init__(self) -> None:
-        self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _SQL}
+        self.rows: dict[str, list[tuple[Any, ...]]] = {t.name: [] for t in _TABLES}
 
 
 @dataclass(frozen=True, slots=True)
@@ -760,9 +774,26 @@ class _Generator:
             (prospect_id, created_text, last_contact or created_text, None, 1, company,
              company_kana, stage.value, is_customer, phone, email, self.address(prefecture, city),
              website, notes, None, last_contact, None if due is None else _db_time(due),
-             *prospect_search_texts(company, company_kana, phone, email, searchable))
+             *prospect_search_texts(company, company_kana, phone, email, searchable),
+             sort_key(company, company_kana))
         )  # fmt: skip
         return len(contact_ids), n_calls, int(due is not None), is_customer
+
+
+def _drop_secondary_indexes(conn: sqlite3.Connection) -> list[str]:
+    """Drop the demo tables' secondary indexes; return the SQL that recreates them.
+
+    Building an index once over sorted keys is much cheaper than a million inserts at
+    random places in it. Primary keys (SQLite's automatic indexes, without SQL) stay.
+    """
+    names = ", ".join(f"'{t.name}'" for t in _TABLES)
+    found = conn.execute(
+        "SELECT name, sql FROM sqlite_master"
+        f" WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})"
+    ).fetchall()
+    for name, _sql in found:
+        conn.execute(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in found]
 
 
 def generate_demo(
@@ -786,11 +817,13 @@ def generate_demo(
     contacts = interactions = follow_ups = customers = 0
     done = 0
     with db.raw_write() as conn:
-        # Random UUID keys make every index insert land on a random page: a larger page
-        # cache for this one transaction keeps them in memory (2-3x faster at 100k).
-        previous_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        # Random UUID keys put every insert on a random page of each key index: a
+        # larger page cache for this transaction keeps those pages in memory.
+        previous_cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
         conn.execute(f"PRAGMA cache_size = {DEMO_CACHE_KIB}")
         try:
+            # Dropped and recreated inside this transaction: a failure restores them.
+            recreate = _drop_secondary_indexes(conn)
             while done < prospects:
                 batch = _Batch()
                 size = min(BATCH_PROSPECTS, prospects - done)
@@ -800,11 +833,13 @@ def generate_demo(
                     interactions += i
                     follow_ups += f
                     customers += is_customer
-                for name, sql in _SQL.items():  # parents first, for the foreign keys
-                    conn.executemany(sql, batch.rows[name])
+                for table in _TABLES:
+                    table.insert(conn, batch.rows[table.name])
                 done += size
                 if progress is not None:
                     progress(done, prospects)
+            for sql in recreate:
+                conn.execute(sql)
         finally:
-            conn.execute(f"PRAGMA cache_size = {int(previous_cache)}")
+            conn.execute(f"PRAGMA cache_size = {previous_cache}")
     return DemoSummary(done, contacts, interactions, follow_ups, customers)
