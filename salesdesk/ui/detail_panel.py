@@ -113,7 +113,7 @@ class DetailPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        self.timeline.setColumnWidth(1, 150)
+        self.timeline.setColumnWidth(1, 140)
         self.timeline.setColumnWidth(3, 90)
 
         self.empty = QLabel(self.tr("Select a prospect, or press Ctrl+N to add one."))
@@ -200,7 +200,11 @@ class DetailPanel(QWidget):
                 if marks:
                     summary += f"  [{', '.join(marks)}]"
                 item = QTreeWidgetItem([format_datetime(e.at), kind, summary, e.contact_name])
-                item.setToolTip(2, plain_tooltip(f"{outcome_label(e.outcome)}\n{e.notes}".strip()))
+                details = f"{summary}\n{outcome_label(e.outcome)}\n{e.notes}".strip()
+                item.setToolTip(2, plain_tooltip(details))
+            item.setToolTip(1, plain_tooltip(item.text(1)))
+            if not item.toolTip(2):
+                item.setToolTip(2, plain_tooltip(item.text(2)))
             item.setData(0, Qt.ItemDataRole.UserRole, e.id)
             self.timeline.addTopLevelItem(item)
 

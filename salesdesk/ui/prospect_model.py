@@ -6,6 +6,7 @@ Built for 100k prospects: a query returns only rowids in display order (an ``arr
 
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import replace
 from datetime import datetime
@@ -35,12 +36,22 @@ Index = QModelIndex | QPersistentModelIndex
 OVERDUE_COLOR = QColor("#b00020")
 
 
+_YEAR = re.compile(r"y+[/.\-]?\s*|[/.\-]\s*y+")
+
+
 def format_datetime(value: datetime | None, locale: QLocale | None = None) -> str:
-    """A stored UTC moment in local time, in the locale's short format."""
+    """A stored UTC moment in local time, in the locale's short format.
+
+    Within the current year the year is left out (11/27 14:30), as reps read a list.
+    """
     if value is None:
         return ""
+    loc = locale or QLocale()
     qdt = QDateTime.fromSecsSinceEpoch(int(value.timestamp())).toLocalTime()
-    return (locale or QLocale()).toString(qdt, QLocale.FormatType.ShortFormat)
+    fmt = loc.dateTimeFormat(QLocale.FormatType.ShortFormat)
+    if qdt.date().year() == QDateTime.currentDateTime().date().year():
+        fmt = _YEAR.sub("", fmt, count=1)
+    return loc.toString(qdt, fmt)
 
 
 class ProspectTableModel(QAbstractTableModel):

@@ -1,0 +1,116 @@
+"""Save screenshots of SalesDesk's main screens, to look at them before calling them done.
+
+    xvfb-run -a -s "-screen 0 1280x800x24" python scripts/screenshots.py OUT_DIR [--lang ja|en]
+
+Fills a temporary data dir with demo data, opens the real window and its dialogs and
+saves each as a PNG in OUT_DIR (with QT_QPA_PLATFORM=xcb under Xvfb, or offscreen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from salesdesk.config import resolve_paths
+from salesdesk.core.demo import generate_demo
+from salesdesk.core.schema import open_database
+from salesdesk.ui.app import Controller, start_gui
+from salesdesk.ui.call_dialog import CallDialog
+from salesdesk.ui.prospect_dialog import ContactDialog, ProspectDialog
+from salesdesk.ui.settings_dialog import SettingsDialog
+
+
+def _settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def _save(widget: QWidget, out: Path, name: str) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    _settle(app)
+    widget.grab().save(str(out / f"{name}.png"))
+    print(out / f"{name}.png")
+
+
+def _with_dialog(widget: QWidget, out: Path, name: str, prepare: Callable[[], None]) -> None:
+    widget.show()
+    prepare()
+    _save(widget, out, name)
+    widget.hide()  # not close(): a dialog with typed text would ask before discarding
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--lang", default="ja", choices=["ja", "en"])
+    parser.add_argument("--prospects", type=int, default=300)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    data_dir = Path(tempfile.mkdtemp(prefix="salesdesk-shots-"))
+    paths = resolve_paths(data_dir).ensure()
+    db = open_database(paths.database, paths.backups, "screenshots")
+    generate_demo(db, args.prospects, seed=7)
+    db.close()
+
+    app = QApplication([])
+    started = start_gui(paths, args.lang)
+    assert isinstance(started, Controller)
+    window = started.window
+    _settle(app)
+    suffix = args.lang
+    _save(window, args.out, f"main-{suffix}")
+
+    window.select_prospect(window.model.id_at(3))
+    _save(window, args.out, f"main-selected-{suffix}")
+    window.search.setText("さとう")
+    _save(window, args.out, f"main-search-{suffix}")
+    window.search.clear()
+    window.select_prospect(window.model.id_at(3))
+
+    record = started.services.prospects.get(window.current_id() or "")
+    call = CallDialog(
+        record.id,
+        record.company,
+        record.contacts,
+        started.services.calls.last_contact_id(record.id),
+        started.services.calls.open_follow_ups(record.id),
+        parent=window,
+    )
+    _with_dialog(call, args.out, f"call-{suffix}", lambda: None)
+    call = CallDialog(record.id, record.company, record.contacts, None, [], parent=window)
+
+    def refuse() -> None:
+        call.summary.setText("資料を送付した" if suffix == "ja" else "Sent the brochure")
+        call.accept()  # no next step: refused at the field
+
+    _with_dialog(call, args.out, f"call-refused-{suffix}", refuse)
+
+    prospect = ProspectDialog(parent=window)
+
+    def bad_input() -> None:
+        prospect.email.setText("taro@")
+        prospect.phone.setText("03-12AB-5678")
+        prospect.accept()
+
+    _with_dialog(prospect, args.out, f"prospect-errors-{suffix}", bad_input)
+    contact = ContactDialog(record.company, record.contacts[0].as_input(), parent=window)
+    _with_dialog(contact, args.out, f"contact-{suffix}", lambda: None)
+    settings = SettingsDialog(started.settings, paths, window)
+    _with_dialog(settings, args.out, f"settings-{suffix}", lambda: None)
+
+    window.delete_action.trigger()
+    _save(window, args.out, f"main-undo-bar-{suffix}")
+    QTimer.singleShot(0, app.quit)
+    app.exec()
+    started.services.db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
