@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def _other_db(tmp_path: Path, name: str) -> Database:
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, DemoSummary]:
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, DemoSummary]]:
     """One generated database of 400 prospects, shared by the read-only checks."""
     folder = tmp_path_factory.mktemp("demo")
     db = open_database(folder / "salesdesk.sqlite3", folder / "backups", "0.1.0")
@@ -147,7 +148,15 @@ def test_calls_are_in_the_past_and_follow_ups_spread_around_today(
     today = [d for d in dues if day_start <= d <= day_end]
     later = [d for d in dues if d > day_end]
     assert overdue and today and later
-    # A follow-up comes after the call that set it.
+    # A prospect is added before its first call; a follow-up comes after the call that set it.
+    assert conn.execute(
+        "SELECT count(*) FROM interaction i JOIN prospect p ON p.id = i.prospect_id"
+        " WHERE i.occurred_at < p.created_at"
+    ).fetchone() == (0,)
+    assert conn.execute(
+        "SELECT count(*) FROM contact c JOIN prospect p ON p.id = c.prospect_id"
+        " WHERE c.created_at < p.created_at"
+    ).fetchone() == (0,)
     assert conn.execute(
         "SELECT count(*) FROM follow_up f JOIN interaction i ON i.id = f.interaction_id"
         " WHERE f.due_at <= i.occurred_at"
