@@ -437,7 +437,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="salesdesk",
         description="Offline call-logging desk. Without a command, opens the window.",
     )
-    parser.add_argument("--data-dir", help="folder of the data file (default: per user)")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="folder of the data file (default: per user)"
+    )
     parser.add_argument("--lang", choices=["ja", "en"], help="window language")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
