@@ -11,11 +11,11 @@ import pytest
 # Qt must not look for a display unless a test is marked x11 (run under xvfb-run).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from salesdesk.config import Paths  # noqa: E402
-from salesdesk.core.calls import CallService  # noqa: E402
-from salesdesk.core.db import Database  # noqa: E402
-from salesdesk.core.prospects import ProspectService  # noqa: E402
-from salesdesk.core.schema import open_database  # noqa: E402
+from salesdesk.config import Paths
+from salesdesk.core.calls import CallService
+from salesdesk.core.db import Database
+from salesdesk.core.prospects import ProspectService
+from salesdesk.core.schema import open_database
 
 
 @pytest.fixture(autouse=True)
