@@ -533,3 +533,13 @@ def test_resolve_id_by_unique_prefix(db: Database, svc: ProspectService) -> None
     with pytest.raises(NotFoundError):
         svc.resolve_id("abcd1")
     assert svc.resolve_id("abcd") == b  # no longer ambiguous
+
+
+def test_logging_a_call_looks_up_only_the_prospects_own_follow_ups(db: Database) -> None:
+    """The date refresh must not walk every open follow-up (slow at 100k prospects)."""
+    from salesdesk.core.calls import _REFRESH_DATES
+
+    plan = db.reader().execute("EXPLAIN QUERY PLAN " + _REFRESH_DATES, ("x", "y")).fetchall()
+    details = " | ".join(row[-1] for row in plan)
+    assert "ix_follow_up_prospect_status (prospect_id=? AND status=?)" in details
+    assert "ix_interaction_prospect_time (prospect_id=?)" in details

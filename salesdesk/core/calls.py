@@ -38,7 +38,10 @@ _REFRESH_DATES = (
     "UPDATE prospect SET"
     " last_contact_at=(SELECT max(occurred_at) FROM interaction"
     "   WHERE prospect_id=prospect.id AND deleted_at IS NULL),"
-    " next_follow_up_at=(SELECT min(due_at) FROM follow_up"
+    # min(+due_at), not min(due_at): a bare column lets SQLite answer min() by walking
+    # the (status, due_at) index over every open follow-up (~60 ms at 100k prospects)
+    # instead of looking up this prospect's few (~0.05 ms).
+    " next_follow_up_at=(SELECT min(+due_at) FROM follow_up"
     "   WHERE prospect_id=prospect.id AND status='open' AND deleted_at IS NULL),"
     " updated_at=?, version=version+1"
     " WHERE id=?"
