@@ -1,13 +1,11 @@
 """SalesDesk: an offline call-logging desk for field sales reps."""
 
 APP_NAME = "SalesDesk"
+#: Kept equal to ``[project] version`` in pyproject.toml (a test checks it); a constant,
+#: because reading package metadata costs start-up time.
+__version__ = "0.1.0"
 
 
 def app_version() -> str:
-    """The installed version of SalesDesk (from the package metadata)."""
-    from importlib import metadata  # not at import time: it costs start-up milliseconds
-
-    try:
-        return metadata.version("salesdesk")
-    except metadata.PackageNotFoundError:  # a source tree that was never installed
-        return "0.0.0+source"
+    """The version of this SalesDesk."""
+    return __version__

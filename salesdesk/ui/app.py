@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from salesdesk import APP_NAME, app_version
 from salesdesk.config import Paths, Settings, resource_path
@@ -15,9 +16,24 @@ from salesdesk.core.schema import MigrationError, NewerDataFileError, open_datab
 from salesdesk.core.services import Services
 from salesdesk.ui.i18n import Translations, pick_language
 from salesdesk.ui.main_window import MainWindow
-from salesdesk.ui.settings_dialog import SettingsDialog
 
 WARM_UP_DELAY_MS = 150
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, right after ``widget`` is first painted."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 class Controller:
@@ -36,14 +52,22 @@ class Controller:
         self.services = services
         self.settings = settings
         self.translations = translations
-        self.window = self._new_window()
+        self.window = self._new_window(load_now=False)
+        self._first_paint = _FirstPaint(self.window, self._after_first_paint)
 
-    def _new_window(self) -> MainWindow:
-        window = MainWindow(self.services, self.settings)
+    def _after_first_paint(self) -> None:
+        # The window is on screen: fill the list, then load the editing side (SQLAlchemy).
+        self.window.load_list()
+        QTimer.singleShot(WARM_UP_DELAY_MS, self.services.warm_up)
+
+    def _new_window(self, load_now: bool = True) -> MainWindow:
+        window = MainWindow(self.services, self.settings, load_now=load_now)
         window.settingsRequested.connect(self.open_settings)
         return window
 
     def open_settings(self) -> None:
+        from salesdesk.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.paths, self.window)
         if not dialog.exec():
             return
@@ -74,7 +98,7 @@ def start_gui(paths: Paths, lang: str | None = None) -> Controller | int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(app_version())
     app.setOrganizationName(APP_NAME)
-    app.setWindowIcon(QIcon(str(resource_path("icons", "salesdesk.svg"))))
+    app.setWindowIcon(QIcon(str(resource_path("icons", "salesdesk.png"))))
     paths.ensure()
     settings = Settings.load(paths)
     translations = Translations(app)
@@ -104,8 +128,6 @@ def start_gui(paths: Paths, lang: str | None = None) -> Controller | int:
     services = Services.create(db)
     controller = Controller(app, paths, services, settings, translations)
     controller.window.show()
-    # The list is up without SQLAlchemy; load the editing side just after the first paint.
-    QTimer.singleShot(WARM_UP_DELAY_MS, services.warm_up)
     return controller
 
 

@@ -28,16 +28,17 @@ from salesdesk.config import Settings
 from salesdesk.core.db import StorageError
 from salesdesk.core.enums import Stage
 from salesdesk.core.listing import ProspectQuery
-from salesdesk.core.records import CallInput, ContactInput, ProspectInput
 from salesdesk.core.validation import NotFoundError
-from salesdesk.ui.call_dialog import CallDialog
 from salesdesk.ui.detail_panel import DetailPanel
 from salesdesk.ui.labels import stage_label
-from salesdesk.ui.prospect_dialog import ContactDialog, ProspectDialog
 from salesdesk.ui.prospect_model import ProspectTableModel
 
 if TYPE_CHECKING:
+    from salesdesk.core.records import CallInput, ContactInput, ProspectInput
     from salesdesk.core.services import Services
+    from salesdesk.ui.call_dialog import CallDialog
+
+# The dialogs are imported where they open, to keep them off the start-up path.
 
 UNDO_BAR_MS = 15000
 
@@ -113,7 +114,15 @@ class UndoBar(QFrame):
 class MainWindow(QMainWindow):
     settingsRequested = Signal()
 
-    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        parent: QWidget | None = None,
+        load_now: bool = True,
+    ) -> None:
+        """``load_now=False`` leaves the list empty until :meth:`load_list` (start-up paints
+        the window first and fills the list right after)."""
         super().__init__(parent)
         self.services = services
         self.settings = settings
@@ -193,9 +202,16 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._selected_id: str | None = None
         self.call_dialog: CallDialog | None = None
-        # Turning sorting on sorts by the indicator: that is the list's first (only) query.
-        self.table.setSortingEnabled(True)
-        self._update_actions()
+        if load_now:
+            self.load_list()
+        else:
+            self._update_actions()
+
+    def load_list(self) -> None:
+        """Run the list's first query (turning sorting on sorts by the indicator)."""
+        if not self.table.isSortingEnabled():
+            self.table.setSortingEnabled(True)
+            self._update_actions()
 
     # -- actions -------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -340,6 +356,8 @@ class MainWindow(QMainWindow):
         def save(data: ProspectInput) -> None:
             created["id"] = self.services.prospects.create(data)
 
+        from salesdesk.ui.prospect_dialog import ProspectDialog
+
         dialog = ProspectDialog(on_save=save, parent=self)
         if not (dialog.exec() and "id" in created and dialog.result_input):
             return
@@ -355,6 +373,8 @@ class MainWindow(QMainWindow):
         pid = self.current_id()
         if pid is None:
             return
+        from salesdesk.ui.prospect_dialog import ProspectDialog
+
         before = self.services.prospects.get(pid).as_input()
         dialog = ProspectDialog(
             before, on_save=lambda d: self.services.prospects.update(pid, d), parent=self
@@ -393,6 +413,8 @@ class MainWindow(QMainWindow):
         record = self.detail.record
         if record is None:
             return
+        from salesdesk.ui.prospect_dialog import ContactDialog
+
         dialog = ContactDialog(
             record.company,
             on_save=lambda d: self.services.prospects.add_contact(record.id, d),
@@ -411,6 +433,8 @@ class MainWindow(QMainWindow):
 
         def save(d: ContactInput) -> None:
             self.services.prospects.update_contact(contact_id, d)
+
+        from salesdesk.ui.prospect_dialog import ContactDialog
 
         dialog = ContactDialog(record.company, current.as_input(), on_save=save, parent=self)
         if dialog.exec():
@@ -441,6 +465,8 @@ class MainWindow(QMainWindow):
         if pid is None:
             return
         record = self.services.prospects.get(pid)
+        from salesdesk.ui.call_dialog import CallDialog
+
         dialog = CallDialog(
             prospect_id=pid,
             company=record.company,
