@@ -499,3 +499,31 @@ def test_delete_contact_and_undo(
     click_search(qtbot, window)
     qtbot.keyClicks(window.search, "090")
     assert listed(window) == ["山田工業"]
+
+
+# -- search straight into a call ------------------------------------------------------------
+
+
+def test_the_first_match_is_selected_while_typing_so_ctrl_l_can_follow(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert window.current_id() is None
+    click_search(qtbot, window)
+    for key in "ﾔﾏﾀﾞ":
+        type_key(window.search, key)
+    assert listed(window) == ["山田工業"]
+    assert window.detail.title.text() == "山田工業"
+    assert window.log_call_action.isEnabled()
+
+
+def test_enter_in_the_search_box_moves_to_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    click_search(qtbot, window)
+    for key in "ﾀﾅｶ":
+        type_key(window.search, key)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.table.hasFocus)
+    assert window.detail.title.text() == "田中物産"
+    # Down arrow does the same from the search box.
+    click_search(qtbot, window)
+    qtbot.keyClick(window.search, Qt.Key.Key_Down)
+    qtbot.waitUntil(window.table.hasFocus)

@@ -7,6 +7,7 @@ keys follow the models exactly (UUID id, UTC times, version 1).
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
 from salesdesk.core.clock import Clock, utc_now
@@ -44,7 +45,7 @@ _REFRESH_DATES = (
     " next_follow_up_at=(SELECT min(+due_at) FROM follow_up"
     "   WHERE prospect_id=prospect.id AND status='open' AND deleted_at IS NULL),"
     " updated_at=?, version=version+1"
-    " WHERE id=?"
+    " WHERE id=? AND deleted_at IS NULL"
 )
 _OPEN_FOLLOW_UPS = (
     "SELECT id, due_at, what, kind FROM follow_up"
@@ -68,37 +69,35 @@ class CallService:
         occurred = to_db_time(data.occurred_at) if data.occurred_at else now
         call_id = new_id()
         with self.db.raw_write() as conn:
-            row = conn.execute(
-                "SELECT deleted_at FROM prospect WHERE id=?", (data.prospect_id,)
-            ).fetchone()
-            if row is None or row[0] is not None:
-                raise NotFoundError(data.prospect_id)
             if data.contact_id is not None:
                 contact = conn.execute(
                     "SELECT prospect_id, deleted_at FROM contact WHERE id=?", (data.contact_id,)
                 ).fetchone()
                 if contact is None or contact[1] is not None or contact[0] != data.prospect_id:
                     raise ValidationError({"contact_id": NOT_FOUND})
-            conn.execute(
-                _INSERT_CALL,
-                (
-                    call_id,
-                    data.prospect_id,
-                    data.contact_id,
-                    occurred,
-                    Channel(data.channel).value,
-                    InteractionKind(data.kind).value,
-                    Outcome(data.outcome).value,
-                    data.summary.strip(),
-                    data.notes,
-                    data.duration_min,
-                    data.small_yes,
-                    data.customer_initiated,
-                    data.next_step is None,
-                    now,
-                    now,
-                ),
-            )
+            try:
+                conn.execute(
+                    _INSERT_CALL,
+                    (
+                        call_id,
+                        data.prospect_id,
+                        data.contact_id,
+                        occurred,
+                        Channel(data.channel).value,
+                        InteractionKind(data.kind).value,
+                        Outcome(data.outcome).value,
+                        data.summary.strip(),
+                        data.notes,
+                        data.duration_min,
+                        data.small_yes,
+                        data.customer_initiated,
+                        data.next_step is None,
+                        now,
+                        now,
+                    ),
+                )
+            except sqlite3.IntegrityError as exc:  # no such prospect (foreign key)
+                raise NotFoundError(data.prospect_id) from exc
             for fid in data.completes:
                 conn.execute(_COMPLETE_FOLLOW_UP, (now, now, fid, data.prospect_id))
             if data.next_step is not None:
@@ -116,7 +115,10 @@ class CallService:
                         now,
                     ),
                 )
-            conn.execute(_REFRESH_DATES, (now, data.prospect_id))
+            # Refreshing the prospect's dates also proves it is live: no row updated means
+            # an unknown or deleted prospect, and the whole call is rolled back.
+            if conn.execute(_REFRESH_DATES, (now, data.prospect_id)).rowcount != 1:
+                raise NotFoundError(data.prospect_id)
         return call_id
 
     def last_contact_id(self, prospect_id: str) -> str | None:

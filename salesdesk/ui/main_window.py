@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -151,6 +158,7 @@ class MainWindow(QMainWindow):
             self.tr("Search company, reading, contact, phone, e-mail (Ctrl+F)")
         )
         self.search.textChanged.connect(self._apply_filters)
+        self.search.installEventFilter(self)
         self.stage_filter = QComboBox()
         self.stage_filter.addItem(self.tr("All stages"), None)
         for stage in Stage:
@@ -299,6 +307,24 @@ class MainWindow(QMainWindow):
                 descending=q.descending,
             )
         )
+        # Keyboard flow: type a name, and the best match is ready for Ctrl+L.
+        if self.current_id() is None and self.model.rowCount() > 0:
+            self.select_prospect(self.model.id_at(0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down or Enter in the search box moves on to the list.
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.model.rowCount() > 0
+        ):
+            if self.current_id() is None:
+                self.select_prospect(self.model.id_at(0))
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()
