@@ -31,7 +31,8 @@ D = TypeVar("D", bound=QDialog)
 
 
 def shown(qtbot: QtBot, dialog: D) -> D:
-    qtbot.addWidget(dialog)
+    # Test cleanup closes the dialog without the rep's "discard changes?" question.
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.done(QDialog.DialogCode.Rejected))
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
@@ -372,3 +373,29 @@ def test_settings_dialog_refuses_out_of_range_values(qtbot: QtBot, paths: Paths)
     assert 0 <= d.updated(Settings()).default_follow_up_hour <= 23
     d.follow_up_days.setValue(0)
     assert d.updated(Settings()).default_follow_up_days >= 1
+
+
+def test_escape_with_changes_asks_before_discarding(
+    qtbot: QtBot, spy: SaveSpy, message_boxes: MessageBoxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    d = shown(qtbot, ProspectDialog(on_save=spy))
+    d.company.setText("入力途中の会社")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    asked: list[str] = []
+
+    def question(_parent: QWidget, _title: str, text: str, *_rest: object) -> object:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    qtbot.keyClick(d, Qt.Key.Key_Escape)
+    assert d.isVisible() and d.company.text() == "入力途中の会社"  # Cancel: nothing lost
+    qtbot.keyClick(d, Qt.Key.Key_Escape)
+    assert not d.isVisible()  # Discard: closed, nothing saved
+    assert len(asked) == 2 and spy.saved == []
+
+
+def test_escape_without_changes_closes_at_once(qtbot: QtBot, spy: SaveSpy) -> None:
+    d = shown(qtbot, ContactDialog("山田工業", on_save=spy))
+    qtbot.keyClick(d, Qt.Key.Key_Escape)
+    assert not d.isVisible()

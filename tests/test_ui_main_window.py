@@ -430,15 +430,23 @@ def test_undoing_a_new_prospect_removes_it(
 def test_cancelled_new_prospect_dialog_changes_nothing(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    asked: list[str] = []
+
+    def discard(_parent: QWidget, _title: str, text: str, *_rest: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Discard
+
     def cancel(self: QDialog) -> int:
         self.company.setText("取り消し株式会社")  # type: ignore[attr-defined]
-        self.reject()
+        monkeypatch.setattr(QMessageBox, "question", discard)
+        self.reject()  # typed text: the rep is asked first, and says discard
         return self.result()
 
     monkeypatch.setattr(ProspectDialog, "exec", cancel)
     window.new_action.trigger()
     assert listed(window) == ["佐藤商事", "田中物産", "山田工業"]
     assert window.undo_stack.count() == 0
+    assert len(asked) == 1
 
 
 def test_edit_then_undo_restores_the_old_company_name(

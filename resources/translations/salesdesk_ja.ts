@@ -88,10 +88,6 @@
         <translation>保存 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Discard this call?</source>
-        <translation>この通話を破棄しますか？</translation>
-    </message>
-    <message>
         <source>What you typed for this call has not been saved. Discard it?</source>
         <translation>この通話の入力内容はまだ保存されていません。破棄しますか？</translation>
     </message>
@@ -141,6 +137,10 @@
     <message>
         <source>Notes</source>
         <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Your changes have not been saved. Discard them?</source>
+        <translation>変更はまだ保存されていません。破棄しますか？</translation>
     </message>
 </context>
 <context>
@@ -267,6 +267,10 @@ Details: {0}</source>
         <translation>いまは保存できませんでした。入力内容はフォームに残っています。少し待ってからもう一度お試しください。
 
 詳細: {0}</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>変更を破棄しますか？</translation>
     </message>
 </context>
 <context>
@@ -406,6 +410,10 @@ Details: {0}</source>
     <message>
         <source>Set the next step (when and what), or tick “No next step”.</source>
         <translation>次の一手（日時と内容）を決めるか、「次の一手なし」にチェックを入れてください。</translation>
+    </message>
+    <message>
+        <source>Either set a next step or tick “No next step”, not both.</source>
+        <translation>次の一手を決めるか「次の一手なし」にチェックを入れるか、どちらか一方にしてください。</translation>
     </message>
     <message>
         <source>This record no longer exists.</source>
@@ -596,6 +604,10 @@ Details: {0}</source>
     <message>
         <source>Notes</source>
         <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Your changes have not been saved. Discard them?</source>
+        <translation>変更はまだ保存されていません。破棄しますか？</translation>
     </message>
 </context>
 <context>

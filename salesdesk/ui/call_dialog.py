@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 from salesdesk.core.clock import utc_now
 from salesdesk.core.enums import Channel, InteractionKind, Outcome
 from salesdesk.core.records import CallInput, ContactRecord, NextStep, OpenFollowUp
-from salesdesk.ui.forms import FORM_STYLE, FieldErrors, save_or_explain
+from salesdesk.ui.forms import FORM_STYLE, FieldErrors, confirm_discard, save_or_explain
 from salesdesk.ui.labels import channel_label, kind_label, outcome_label
 from salesdesk.ui.prospect_model import format_datetime
 
@@ -218,16 +217,10 @@ class CallDialog(QDialog):
             super().accept()
 
     def reject(self) -> None:
-        if self.has_typed_text():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Discard this call?"),
-                self.tr("What you typed for this call has not been saved. Discard it?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.has_typed_text() and not confirm_discard(
+            self, self.tr("What you typed for this call has not been saved. Discard it?")
+        ):
+            return
         super().reject()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -121,3 +121,15 @@ def save_or_explain(
 def plain_tooltip(text: str) -> str:
     """A tooltip that shows ``text`` literally (Qt would otherwise guess it is HTML)."""
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
+
+
+def confirm_discard(parent: QWidget, what: str) -> bool:
+    """Ask before throwing away typed, unsaved text; True when the rep says discard."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("Forms", "Discard changes?"),
+        what,
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.core.enums import Stage
 from salesdesk.core.records import ContactInput, ProspectInput
-from salesdesk.ui.forms import FORM_STYLE, FieldErrors, save_or_explain
+from salesdesk.ui.forms import FORM_STYLE, FieldErrors, confirm_discard, save_or_explain
 from salesdesk.ui.labels import stage_label
 
 
@@ -84,6 +84,7 @@ class ProspectDialog(QDialog):
 
         if initial is not None:
             self.set_input(initial)
+        self._initial = self.current_input()
         self.company.setFocus()
 
     def set_input(self, data: ProspectInput) -> None:
@@ -115,6 +116,13 @@ class ProspectDialog(QDialog):
         if save_or_explain(self, self.errors, data, self._on_save):
             self.result_input = data
             super().accept()
+
+    def reject(self) -> None:
+        if self.current_input() != self._initial and not confirm_discard(
+            self, self.tr("Your changes have not been saved. Discard them?")
+        ):
+            return
+        super().reject()
 
 
 class ContactDialog(QDialog):
@@ -164,6 +172,7 @@ class ContactDialog(QDialog):
         layout.addWidget(buttons)
         if initial is not None:
             self.set_input(initial)
+        self._initial = self.current_input()
         self.name.setFocus()
 
     def set_input(self, data: ContactInput) -> None:
@@ -193,3 +202,10 @@ class ContactDialog(QDialog):
         if save_or_explain(self, self.errors, data, self._on_save):
             self.result_input = data
             super().accept()
+
+    def reject(self) -> None:
+        if self.current_input() != self._initial and not confirm_discard(
+            self, self.tr("Your changes have not been saved. Discard them?")
+        ):
+            return
+        super().reject()
