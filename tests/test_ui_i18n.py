@@ -1,0 +1,111 @@
+"""Japanese and English ship together: the window speaks the chosen language."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from salesdesk.config import Paths, Settings, resource_path
+from salesdesk.core.db import Database
+from salesdesk.core.records import ProspectInput
+from salesdesk.core.services import Services
+from salesdesk.ui.app import Controller
+from salesdesk.ui.i18n import Translations, pick_language
+from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.prospect_model import ProspectTableModel
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _catalogue() -> None:
+    """The .qm files are build output; build them if this checkout has not yet."""
+    if not resource_path("translations", "salesdesk_ja.qm").exists():
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True
+        )
+
+
+@pytest.fixture
+def translations(qapp: QApplication) -> Iterator[Translations]:
+    tr = Translations(qapp)
+    yield tr
+    tr.install("en")  # leave English for the other tests
+
+
+def headers(win: MainWindow) -> list[str]:
+    model = win.model
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
+def test_japanese_locale_picks_japanese_and_others_english() -> None:
+    assert (
+        pick_language("system", QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)) == "ja"
+    )
+    assert pick_language("system", QLocale(QLocale.Language.German)) == "en"
+    assert pick_language("en", QLocale(QLocale.Language.Japanese)) == "en"
+    assert pick_language("ja", QLocale(QLocale.Language.English)) == "ja"
+
+
+def test_the_window_in_japanese(qtbot: QtBot, db: Database, translations: Translations) -> None:
+    assert translations.install("ja")
+    services = Services.create(db)
+    services.prospects.create(ProspectInput("山田工業", "ヤマダコウギョウ"))
+    win = MainWindow(services, Settings())
+    qtbot.addWidget(win)
+    assert headers(win) == ["会社名", "フリガナ", "段階", "関係強度", "最終接触", "次回フォロー"]
+    assert win.model.index(0, ProspectTableModel.COL_STAGE).data() == "リード"
+    assert win.count_label.text() == "見込み客 1 件"
+    assert win.log_call_action.text() == "通話を記録(&L)…"
+    # Qt's own buttons follow too.
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "キャンセル"
+
+
+def test_the_window_in_english(qtbot: QtBot, db: Database, translations: Translations) -> None:
+    assert translations.install("en")
+    win = MainWindow(Services.create(db), Settings())
+    qtbot.addWidget(win)
+    assert headers(win)[0] == "Company"
+    assert win.count_label.text() == "0 prospect(s)"
+
+
+def test_switching_language_in_settings_rebuilds_the_window(
+    qtbot: QtBot,
+    db: Database,
+    paths: Paths,
+    translations: Translations,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    translations.install("en")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    services = Services.create(db)
+    pid = services.prospects.create(ProspectInput("佐藤商事", "サトウショウジ"))
+    controller = Controller(app, paths, services, Settings(), translations)
+    old = controller.window
+    qtbot.addWidget(old)
+    old.load_list()
+    old.select_prospect(pid)
+
+    from salesdesk.ui import settings_dialog
+
+    def choose_japanese(self: settings_dialog.SettingsDialog) -> int:
+        self.language.setCurrentIndex(self.language.findData("ja"))
+        return 1
+
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", choose_japanese)
+    controller.open_settings()
+    new = controller.window
+    qtbot.addWidget(new)
+    assert new is not old
+    assert headers(new)[0] == "会社名"
+    assert new.current_id() == pid  # the rep stays on the same prospect
+    assert Settings.load(paths).language == "ja"
