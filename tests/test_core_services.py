@@ -543,3 +543,40 @@ def test_logging_a_call_looks_up_only_the_prospects_own_follow_ups(db: Database)
     details = " | ".join(row[-1] for row in plan)
     assert "ix_follow_up_prospect_status (prospect_id=? AND status=?)" in details
     assert "ix_interaction_prospect_time (prospect_id=?)" in details
+
+
+def test_a_backdated_call_does_not_move_last_contact_or_follow_up_backwards(
+    prospects: ProspectService, calls: CallService
+) -> None:
+    pid = prospects.create(ProspectInput(company="日付テスト"))
+    recent = datetime(2026, 5, 10, 9, 0, tzinfo=UTC)
+    calls.log_call(
+        CallInput(
+            prospect_id=pid,
+            summary="最新",
+            occurred_at=recent,
+            next_step=NextStep(datetime(2026, 5, 12, 1, 0, tzinfo=UTC), "電話"),
+        )
+    )
+    # Entered later, but it happened earlier and its next step is further out.
+    calls.log_call(
+        CallInput(
+            prospect_id=pid,
+            summary="先週の訪問",
+            occurred_at=recent - timedelta(days=7),
+            next_step=NextStep(datetime(2026, 6, 1, 1, 0, tzinfo=UTC), "訪問"),
+        )
+    )
+    got = prospects.get(pid)
+    assert got.last_contact_at == recent
+    assert got.next_follow_up_at == datetime(2026, 5, 12, 1, 0, tzinfo=UTC)
+    # An earlier next step does move the next follow-up forward.
+    calls.log_call(
+        CallInput(
+            prospect_id=pid,
+            summary="追加",
+            occurred_at=recent,
+            next_step=NextStep(datetime(2026, 5, 11, 1, 0, tzinfo=UTC), "資料送付"),
+        )
+    )
+    assert prospects.get(pid).next_follow_up_at == datetime(2026, 5, 11, 1, 0, tzinfo=UTC)

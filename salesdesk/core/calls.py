@@ -47,6 +47,18 @@ _REFRESH_DATES = (
     " updated_at=?, version=version+1"
     " WHERE id=? AND deleted_at IS NULL"
 )
+# The usual case (no follow-up completed): move the dates forward from this call alone,
+# without querying the prospect's calls and follow-ups again.
+_ADVANCE_DATES = (
+    "UPDATE prospect SET"
+    " last_contact_at=CASE WHEN last_contact_at IS NULL OR last_contact_at < :occurred"
+    "   THEN :occurred ELSE last_contact_at END,"
+    " next_follow_up_at=CASE WHEN :due IS NULL THEN next_follow_up_at"
+    "   WHEN next_follow_up_at IS NULL OR next_follow_up_at > :due THEN :due"
+    "   ELSE next_follow_up_at END,"
+    " updated_at=:now, version=version+1"
+    " WHERE id=:id AND deleted_at IS NULL"
+)
 _OPEN_FOLLOW_UPS = (
     "SELECT id, due_at, what, kind FROM follow_up"
     " WHERE prospect_id=? AND status='open' AND deleted_at IS NULL ORDER BY due_at"
@@ -100,15 +112,17 @@ class CallService:
                 raise NotFoundError(data.prospect_id) from exc
             for fid in data.completes:
                 conn.execute(_COMPLETE_FOLLOW_UP, (now, now, fid, data.prospect_id))
+            due = None
             if data.next_step is not None:
                 step = data.next_step
+                due = to_db_time(step.due_at)
                 conn.execute(
                     _INSERT_FOLLOW_UP,
                     (
                         new_id(),
                         data.prospect_id,
                         call_id,
-                        to_db_time(step.due_at),
+                        due,
                         step.what.strip(),
                         InteractionKind(step.kind).value,
                         now,
@@ -117,7 +131,12 @@ class CallService:
                 )
             # Refreshing the prospect's dates also proves it is live: no row updated means
             # an unknown or deleted prospect, and the whole call is rolled back.
-            if conn.execute(_REFRESH_DATES, (now, data.prospect_id)).rowcount != 1:
+            if data.completes:
+                updated = conn.execute(_REFRESH_DATES, (now, data.prospect_id)).rowcount
+            else:
+                params = {"occurred": occurred, "due": due, "now": now, "id": data.prospect_id}
+                updated = conn.execute(_ADVANCE_DATES, params).rowcount
+            if updated != 1:
                 raise NotFoundError(data.prospect_id)
         return call_id
 
