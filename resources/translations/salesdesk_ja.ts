@@ -138,10 +138,6 @@
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
-    <message>
-        <source>Your changes have not been saved. Discard them?</source>
-        <translation>変更はまだ保存されていません。破棄しますか？</translation>
-    </message>
 </context>
 <context>
     <name>DetailPanel</name>
@@ -605,10 +601,6 @@ Details: {0}</source>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
-    <message>
-        <source>Your changes have not been saved. Discard them?</source>
-        <translation>変更はまだ保存されていません。破棄しますか？</translation>
-    </message>
 </context>
 <context>
     <name>ProspectTableModel</name>
@@ -639,6 +631,13 @@ Details: {0}</source>
     <message>
         <source>Not assessed yet</source>
         <translation>未評価</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Your changes have not been saved. Discard them?</source>
+        <translation>変更はまだ保存されていません。破棄しますか？</translation>
     </message>
 </context>
 <context>

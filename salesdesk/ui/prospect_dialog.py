@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +31,57 @@ def _notes_edit() -> QPlainTextEdit:
     return edit
 
 
-class ProspectDialog(QDialog):
+class _RecordDialog(QDialog):
+    """Save/Cancel around a form: bad input is refused at the field and the dialog stays
+    open; Cancel/Esc with unsaved changes asks first. Subclasses provide the fields,
+    ``set_input`` and ``current_input``."""
+
+    def __init__(self, on_save: Callable[[Any], object] | None, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self._on_save = on_save
+        self._initial: Any = None
+        self.result_input: Any = None
+        self.errors = FieldErrors()
+        self.setStyleSheet(FORM_STYLE)
+
+    def set_input(self, data: Any) -> None:
+        raise NotImplementedError
+
+    def current_input(self) -> Any:
+        raise NotImplementedError
+
+    def _finish(self, form: QFormLayout, initial: object | None, first: QWidget) -> None:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        if initial is not None:
+            self.set_input(initial)
+        self._initial = self.current_input()
+        first.setFocus()
+
+    def accept(self) -> None:
+        data = self.current_input()
+        if save_or_explain(self, self.errors, data, self._on_save):
+            self.result_input = data
+            super().accept()
+
+    def reject(self) -> None:
+        # translate() with an explicit context: self.tr() in a base class would look the
+        # text up under the subclass's name, where lupdate never put it.
+        question = QCoreApplication.translate(
+            "RecordDialog", "Your changes have not been saved. Discard them?"
+        )
+        if self.current_input() != self._initial and not confirm_discard(self, question):
+            return
+        super().reject()
+
+
+class ProspectDialog(_RecordDialog):
     """Company fields. Bad input is refused at the field and the dialog stays open."""
 
     def __init__(
@@ -38,15 +90,11 @@ class ProspectDialog(QDialog):
         on_save: Callable[[ProspectInput], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._on_save = on_save
+        super().__init__(on_save, parent)
         self.setWindowTitle(
             self.tr("New prospect") if initial is None else self.tr("Edit prospect")
         )
-        self.setStyleSheet(FORM_STYLE)
         self.setMinimumWidth(460)
-        self.result_input: ProspectInput | None = None
-        self.errors = FieldErrors()
 
         self.company = QLineEdit()
         self.company.setPlaceholderText(self.tr("e.g. Sample Trading Co., Ltd."))
@@ -73,19 +121,7 @@ class ProspectDialog(QDialog):
         form.addRow(self.tr("Website"), self.website)
         form.addRow(self.tr("Notes"), self.notes)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-        if initial is not None:
-            self.set_input(initial)
-        self._initial = self.current_input()
-        self.company.setFocus()
+        self._finish(form, initial, self.company)
 
     def set_input(self, data: ProspectInput) -> None:
         self.company.setText(data.company)
@@ -111,21 +147,8 @@ class ProspectDialog(QDialog):
             notes=self.notes.toPlainText(),
         )
 
-    def accept(self) -> None:
-        data = self.current_input()
-        if save_or_explain(self, self.errors, data, self._on_save):
-            self.result_input = data
-            super().accept()
 
-    def reject(self) -> None:
-        if self.current_input() != self._initial and not confirm_discard(
-            self, self.tr("Your changes have not been saved. Discard them?")
-        ):
-            return
-        super().reject()
-
-
-class ContactDialog(QDialog):
+class ContactDialog(_RecordDialog):
     def __init__(
         self,
         company: str,
@@ -133,14 +156,10 @@ class ContactDialog(QDialog):
         on_save: Callable[[ContactInput], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._on_save = on_save
+        super().__init__(on_save, parent)
         title = self.tr("New contact") if initial is None else self.tr("Edit contact")
         self.setWindowTitle(f"{title} — {company}")
-        self.setStyleSheet(FORM_STYLE)
         self.setMinimumWidth(440)
-        self.result_input: ContactInput | None = None
-        self.errors = FieldErrors()
 
         self.name = QLineEdit()
         self.kana = QLineEdit()
@@ -162,18 +181,7 @@ class ContactDialog(QDialog):
         self.errors.add_row(form, self.tr("E-mail"), "email", self.email)
         form.addRow(self.tr("Notes"), self.notes)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        if initial is not None:
-            self.set_input(initial)
-        self._initial = self.current_input()
-        self.name.setFocus()
+        self._finish(form, initial, self.name)
 
     def set_input(self, data: ContactInput) -> None:
         self.name.setText(data.name)
@@ -196,16 +204,3 @@ class ContactDialog(QDialog):
             email=self.email.text(),
             notes=self.notes.toPlainText(),
         )
-
-    def accept(self) -> None:
-        data = self.current_input()
-        if save_or_explain(self, self.errors, data, self._on_save):
-            self.result_input = data
-            super().accept()
-
-    def reject(self) -> None:
-        if self.current_input() != self._initial and not confirm_discard(
-            self, self.tr("Your changes have not been saved. Discard them?")
-        ):
-            return
-        super().reject()
