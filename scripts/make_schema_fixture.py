@@ -29,6 +29,7 @@ PROSPECT_ID = "3f0c1a52-7d4e-4c1b-9a36-0b5d6f1e2a01"
 CONTACT_ID = "8b2d4e61-1c3a-4f7b-8e29-5a6c7d8e9f02"
 INTERACTION_ID = "c4e5f6a7-2b3c-4d5e-9f60-718293a4b503"
 FOLLOW_UP_ID = "d5f6a7b8-3c4d-4e5f-8a71-8293a4b5c604"
+ASSESSMENT_ID = "e6a7b8c9-4d5e-4f60-9b82-93a4b5c6d705"
 CREATED = "2026-04-01 00:30:00.000000"
 CALLED = "2026-04-02 05:15:00.000000"
 DUE = "2026-04-09 01:00:00.000000"
@@ -119,6 +120,20 @@ def fill(conn: sqlite3.Connection) -> None:
     if "sort_key" in columns:  # 0002: the folded reading the list sorts by
         key = search_blob([COMPANY_KANA])
         conn.execute("UPDATE prospect SET sort_key = ? WHERE id = ?", (key, PROSPECT_ID))
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "relationship_assessment" in tables:  # 0003: a dated assessment, denormalised
+        conn.execute(
+            "INSERT INTO relationship_assessment (id, prospect_id, assessed_at, business, "
+            "empathy, contribution, multi_contact, key_contact, voluntary, need_awareness, "
+            f"note, {', '.join(sync)}) VALUES (?, ?, ?, 0, 1, 1, 0, 0, 0, 2, ?, ?, ?, NULL, 1)",
+            (ASSESSMENT_ID, PROSPECT_ID, CALLED, "専務と話せた", CALLED, CALLED),
+        )
+        conn.execute(
+            # strength stays 2: the total of the scores above, as the app keeps it.
+            "UPDATE prospect SET strength = 2, assessed_at = ?, weakest = 'business' "
+            "WHERE id = ?",
+            (CALLED, PROSPECT_ID),
+        )
     conn.execute(
         "INSERT INTO app_meta (key, value) VALUES ('app_version', ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

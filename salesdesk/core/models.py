@@ -57,6 +57,7 @@ __all__ = [
     "InteractionKind",
     "Outcome",
     "Prospect",
+    "RelationshipAssessment",
     "Stage",
     "UTCDateTime",
     "new_id",
@@ -141,6 +142,9 @@ class Prospect(SyncMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     # Denormalised for the list: kept current by the services that change them.
     strength: Mapped[int | None] = mapped_column(Integer, default=None)
+    # From the latest relationship assessment (core/relationship.py keeps them current).
+    assessed_at: Mapped[datetime | None] = mapped_column(default=None)
+    weakest: Mapped[str | None] = mapped_column(String(32), default=None)
     last_contact_at: Mapped[datetime | None] = mapped_column(default=None)
     next_follow_up_at: Mapped[datetime | None] = mapped_column(default=None)
     # Normalised text for width/kana-blind search (see core/listing.py): everything
@@ -198,6 +202,10 @@ class Interaction(SyncMixin, Base):
     customer_initiated: Mapped[bool] = mapped_column(Boolean, default=False)
     # The rep's explicit "no next step" when closing the call dialog.
     no_next_step: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The rep asked for an appointment in this contact (its outcome says if it was set).
+    appointment_requested: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default="0"
+    )
 
     __table_args__ = (Index("ix_interaction_prospect_time", "prospect_id", "occurred_at"),)
 
@@ -219,6 +227,27 @@ class FollowUp(SyncMixin, Base):
     __table_args__ = (
         Index("ix_follow_up_prospect_status", "prospect_id", "status"),
         Index("ix_follow_up_status_due", "status", "due_at"),
+    )
+
+
+class RelationshipAssessment(SyncMixin, Base):
+    """One dated scoring of a prospect's relationship (DOMAIN.md §1); never overwritten."""
+
+    __tablename__ = "relationship_assessment"
+
+    prospect_id: Mapped[str] = mapped_column(ForeignKey("prospect.id"))
+    assessed_at: Mapped[datetime] = mapped_column(default=utc_now)
+    business: Mapped[int] = mapped_column(Integer, default=0)
+    empathy: Mapped[int] = mapped_column(Integer, default=0)
+    contribution: Mapped[int] = mapped_column(Integer, default=0)
+    multi_contact: Mapped[int] = mapped_column(Integer, default=0)
+    key_contact: Mapped[int] = mapped_column(Integer, default=0)
+    voluntary: Mapped[int] = mapped_column(Integer, default=0)
+    need_awareness: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        Index("ix_relationship_assessment_prospect_time", "prospect_id", "assessed_at"),
     )
 
 
