@@ -23,8 +23,8 @@ __all__ = ["CallInput", "CallService", "NextStep", "OpenFollowUp", "TimelineEntr
 _INSERT_CALL = (
     "INSERT INTO interaction (id, prospect_id, contact_id, occurred_at, channel, kind, outcome,"
     " summary, notes, duration_min, small_yes, customer_initiated, no_next_step,"
-    " created_at, updated_at, deleted_at, version)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,1)"
+    " appointment_requested, created_at, updated_at, deleted_at, version)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,1)"
 )
 _INSERT_FOLLOW_UP = (
     "INSERT INTO follow_up (id, prospect_id, interaction_id, due_at, what, kind, status,"
@@ -104,6 +104,7 @@ class CallService:
                         data.small_yes,
                         data.customer_initiated,
                         data.next_step is None,
+                        data.appointment_requested,
                         now,
                         now,
                     ),

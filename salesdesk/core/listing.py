@@ -28,6 +28,8 @@ from salesdesk.core.text import normalise, spaced
 
 #: Terms at least this long use the trigram index.
 TRIGRAM_MIN = 3
+#: "Not assessed for 30+ days": the relationship filter's age.
+STALE_ASSESSMENT_DAYS = 30
 
 
 class SortKey:
@@ -59,6 +61,8 @@ class ProspectQuery:
     search: str = ""
     stage: Stage | None = None
     follow_up_due: bool = False  # next follow-up due today (local) or overdue
+    weakest: str | None = None  # the latest assessment's weakest dimension is this one
+    stale_assessment: bool = False  # never assessed, or not for STALE_ASSESSMENT_DAYS+
     sort: str = SortKey.COMPANY
     descending: bool = False
 
@@ -129,7 +133,19 @@ class ProspectList:
 
     def _base_order(self, query: ProspectQuery) -> array[int]:
         due_limit = to_db_time(end_of_local_day(self.clock())) if query.follow_up_due else None
-        key = (query.stage, due_limit, query.sort, query.descending)
+        stale_limit = (
+            to_db_time(self.clock() - timedelta(days=STALE_ASSESSMENT_DAYS))
+            if query.stale_assessment
+            else None
+        )
+        key = (
+            query.stage,
+            due_limit,
+            query.weakest,
+            stale_limit,
+            query.sort,
+            query.descending,
+        )
         cached = self._base.get(key)
         if cached is not None:
             return cached
@@ -141,6 +157,13 @@ class ProspectList:
         if due_limit is not None:
             clauses.append("next_follow_up_at <= ?")
             params.append(due_limit)
+        # prospect.weakest / assessed_at are kept by core/relationship.py on each save.
+        if query.weakest is not None:
+            clauses.append("weakest = ?")
+            params.append(query.weakest)
+        if stale_limit is not None:
+            clauses.append("(assessed_at IS NULL OR assessed_at < ?)")
+            params.append(stale_limit)
         direction = "DESC" if query.descending else "ASC"
         order = _ORDER_SQL.get(query.sort, _ORDER_SQL[SortKey.COMPANY]).format(d=direction)
         cur = self._conn.execute(

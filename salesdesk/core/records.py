@@ -130,6 +130,8 @@ class CallInput:
     duration_min: int | None = None
     small_yes: bool = False
     customer_initiated: bool = False
+    #: The rep asked for an appointment (its outcome says whether one was set).
+    appointment_requested: bool = False
     occurred_at: datetime | None = None
     next_step: NextStep | None = None
     no_next_step: bool = False
