@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from salesdesk.core.backup import backup_database
+from salesdesk.core.backup import backup_database, copy_database
 from salesdesk.core.db import Database
 
 #: Every schema revision this version of SalesDesk knows, oldest first.
@@ -70,7 +70,15 @@ def managed_by_models(name: str | None, type_: str, _parents: object) -> bool:
 
 
 class MigrationError(Exception):
-    """Upgrading the data file failed; the transaction was rolled back."""
+    """Upgrading the data file failed; the transaction was rolled back.
+
+    ``restored_from`` is the pre-migration backup that was put back in place (the file
+    is then exactly as it was before the attempt), or None when there was none.
+    """
+
+    def __init__(self, message: str, restored_from: Path | None = None) -> None:
+        self.restored_from = restored_from
+        super().__init__(message)
 
 
 def read_file_schema(path: Path) -> FileSchema:
@@ -127,15 +135,23 @@ def open_database(path: Path, backup_dir: Path, app_version: str) -> Database:
     found = read_file_schema(path)
     if found.state is SchemaState.NEWER:
         raise NewerDataFileError(path, found, app_version)
+    before: Path | None = None
     if found.state is SchemaState.OUTDATED:
-        backup_database(path, backup_dir, f"pre-migration-{found.revision}")
+        before = backup_database(path, backup_dir, f"pre-migration-{found.revision}")
     db = Database.open(path)
     if found.state is not SchemaState.CURRENT:
         try:
             run_migrations(db)
         except Exception as exc:
             db.close()
-            raise MigrationError(str(exc)) from exc
+            if before is None:
+                raise MigrationError(str(exc)) from exc
+            # Whatever the failed step left behind (even committed), the file goes back
+            # to exactly what it was before the attempt.
+            copy_database(before, path, journal_mode="WAL")
+            raise MigrationError(
+                f"{exc} (the data file was restored from {before.name})", restored_from=before
+            ) from exc
     if found.app_version != app_version or found.state is not SchemaState.CURRENT:
         _record_app_version(db, app_version)
     return db
