@@ -76,6 +76,10 @@ class Settings:
     language: str = "system"  # "system", "ja" or "en"
     default_follow_up_days: int = 3
     default_follow_up_hour: int = 10
+    # Warn before asking for a decision below these (relationship strength, DOMAIN.md §1).
+    decision_min_total: int = 15
+    decision_min_dimension: int = 2
+    decision_min_need_awareness: int = 3
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -24,11 +24,12 @@ from salesdesk.core.models import (
     InteractionKind,
     Outcome,
     Prospect,
+    RelationshipAssessment,
     Stage,
 )
 from salesdesk.core.prospects import ContactInput, ProspectInput, ProspectService
 
-SYNCED_MODELS = (Prospect, Contact, Interaction, FollowUp)
+SYNCED_MODELS = (Prospect, Contact, Interaction, FollowUp, RelationshipAssessment)
 JST = timezone(timedelta(hours=9))
 
 

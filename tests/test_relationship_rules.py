@@ -167,12 +167,18 @@ def test_empathy_is_never_suggested_it_is_the_reps_judgement() -> None:
     assert "empathy" not in {s.dimension for s in suggest_scores(facts(), NOW)}
 
 
-def test_a_suggestion_equal_to_the_current_score_is_left_out() -> None:
-    found = suggest_scores(facts(), NOW, current=Scores())  # all zeros already
-    assert found == []
-    current = Scores(multi_contact=0)
-    found = suggest_scores(facts(contacts=(ContactFact("a", "", False),)), NOW, current)
+def test_a_suggestion_only_ever_raises_a_score() -> None:
+    assert suggest_scores(facts(), NOW, current=Scores()) == []  # all zeros already
+    one = (ContactFact("a", "", False),)
+    found = suggest_scores(facts(contacts=one), NOW, Scores(multi_contact=0))
     assert [(s.dimension, s.score) for s in found] == [("multi_contact", 1)]
+    # The rep knows three people though only one is logged: the rep's score stands.
+    assert suggest_scores(facts(contacts=one), NOW, Scores(multi_contact=3)) == []
+
+
+def test_never_assessed_suggests_whatever_is_above_zero() -> None:
+    found = suggest_scores(facts(is_customer=True), NOW)
+    assert [(s.dimension, s.score) for s in found] == [("business", 3)]
 
 
 # -- next-best action -----------------------------------------------------------------------
@@ -278,4 +284,4 @@ def test_success_rate_per_band_with_counts() -> None:
     assert by["very_strong"].rate == 0.5
     assert by["strong"].requests == 0 and by["strong"].rate is None
     assert by[NOT_ASSESSED].successes == 1
-    assert [r.band for r in rates][0] == NOT_ASSESSED
+    assert rates[0].band == NOT_ASSESSED

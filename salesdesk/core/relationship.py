@@ -327,10 +327,11 @@ def suggest_voluntary(facts: ProspectFacts) -> Suggestion:
 def suggest_scores(
     facts: ProspectFacts, now: datetime, current: Scores | None = None
 ) -> list[Suggestion]:
-    """Suggestions for every dimension the facts can speak to, where they differ from now.
+    """Suggestions for every dimension the facts can speak to, where they raise a score.
 
-    Empathy is the rep's judgement after conversations, so nothing suggests it. A
-    suggestion equal to the current score is left out: there is nothing to accept.
+    Empathy is the rep's judgement after conversations, so nothing suggests it. What was
+    logged is a floor, not a ceiling: the rep may know people or favours that were never
+    logged, so a suggestion only ever raises the current score, never lowers it.
     """
     found = [
         suggest_business(facts),
@@ -339,9 +340,8 @@ def suggest_scores(
         suggest_key_contact(facts),
         suggest_voluntary(facts),
     ]
-    if current is None:
-        return found
-    return [s for s in found if current.get(s.dimension) != s.score]
+    base = current or Scores()  # never assessed: the editor starts at zero
+    return [s for s in found if s.score > base.get(s.dimension)]
 
 
 # -- rules: next-best action -------------------------------------------------------------

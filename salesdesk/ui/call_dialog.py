@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from salesdesk.core.clock import utc_now
 from salesdesk.core.enums import Channel, InteractionKind, Outcome
 from salesdesk.core.records import CallInput, ContactRecord, NextStep, OpenFollowUp
+from salesdesk.core.validation import ValidationError
 from salesdesk.ui.forms import FORM_STYLE, FieldErrors, confirm_discard, save_or_explain
 from salesdesk.ui.labels import channel_label, kind_label, outcome_label
 from salesdesk.ui.prospect_model import format_datetime
@@ -64,6 +65,7 @@ class CallDialog(QDialog):
         follow_up_hour: int = 10,
         now: datetime | None = None,
         parent: QWidget | None = None,
+        decision_check: Callable[[CallInput], list[str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self._prospect_id = prospect_id
@@ -105,6 +107,7 @@ class CallDialog(QDialog):
         self.duration.setSpecialValueText(self.tr("not recorded"))
         self.small_yes = QCheckBox(self.tr("Small yes obtained"))
         self.customer_initiated = QCheckBox(self.tr("Customer initiated (they reached out)"))
+        self.appointment_requested = QCheckBox(self.tr("Asked for an appointment"))
 
         form = QFormLayout()
         self.errors.add_row(form, self.tr("Summary*"), "summary", self.summary)
@@ -117,6 +120,7 @@ class CallDialog(QDialog):
         flags = QHBoxLayout()
         flags.addWidget(self.small_yes)
         flags.addWidget(self.customer_initiated)
+        flags.addWidget(self.appointment_requested)
         flags.addStretch(1)
         form.addRow("", flags)
 
@@ -169,6 +173,19 @@ class CallDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.next_group)
+        # Asking for a decision while the relationship is weak (DOMAIN.md §1): warn once,
+        # never block; the second Save stores the call ("Save anyway").
+        self._decision_check = decision_check
+        self._decision_warned = False
+        self.decision_warning = QLabel()
+        self.decision_warning.setObjectName("decisionWarning")
+        self.decision_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.decision_warning.setWordWrap(True)
+        self.decision_warning.setStyleSheet(
+            "#decisionWarning { background: #fff4d6; border: 1px solid #e0c070; padding: 6px; }"
+        )
+        self.decision_warning.hide()
+        layout.addWidget(self.decision_warning)
         layout.addWidget(self.buttons)
         self.setTabOrder(self.summary, self.contact)
         self.summary.setFocus()
@@ -198,6 +215,7 @@ class CallDialog(QDialog):
             duration_min=duration or None,
             small_yes=self.small_yes.isChecked(),
             customer_initiated=self.customer_initiated.isChecked(),
+            appointment_requested=self.appointment_requested.isChecked(),
             next_step=next_step,
             no_next_step=self.no_next_step.isChecked(),
             completes=[fid for box, fid in self.completes if box.isChecked()],
@@ -210,8 +228,33 @@ class CallDialog(QDialog):
             or self.next_what.text().strip()
         )
 
+    def _warn_before_decision(self, data: CallInput) -> bool:
+        """Show the weak dimensions once if this call asks for a decision; True if shown."""
+        if self._decision_check is None or self._decision_warned:
+            return False
+        try:
+            data.validate()  # field messages first; the warning is for a call ready to save
+        except ValidationError:
+            return False
+        weak = self._decision_check(data)
+        if not weak:
+            return False
+        self._decision_warned = True
+        self.decision_warning.setText(
+            self.tr(
+                "This call asks for a decision, but the relationship is still weak: {0}. "
+                "Asking now may get a No. Save anyway, or build the relationship first."
+            ).format(", ".join(weak))
+        )
+        self.decision_warning.show()
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("Save anyway"))
+        return True
+
     def accept(self) -> None:
         data = self.current_input()
+        if self._warn_before_decision(data):
+            return
         if save_or_explain(self, self.errors, data, self._on_save):
             self.saved_input = data
             super().accept()

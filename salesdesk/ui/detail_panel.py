@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from salesdesk.core.records import ContactRecord, ProspectRecord, TimelineEntry
 from salesdesk.ui.forms import plain_tooltip
 from salesdesk.ui.labels import channel_label, kind_label, outcome_label, stage_label
 from salesdesk.ui.prospect_model import OVERDUE_COLOR, format_datetime
+from salesdesk.ui.relationship_panel import RelationshipPanel
 
 
 def _plain_label(text: str = "") -> QLabel:
@@ -129,8 +131,12 @@ class DetailPanel(QWidget):
         body.addWidget(QLabel(self.tr("<b>Contacts</b>")))
         body.addWidget(self.contacts)
         body.addLayout(contact_buttons)
-        body.addWidget(QLabel(self.tr("<b>Timeline</b>")))
-        body.addWidget(self.timeline, 1)
+        # The timeline and the relationship (関係強度) share the lower half as tabs.
+        self.relationship = RelationshipPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.tabs.addTab(self.relationship, self.tr("Relationship"))
+        body.addWidget(self.tabs, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -146,6 +152,7 @@ class DetailPanel(QWidget):
         self.empty.setVisible(record is None)
         self.body.setVisible(record is not None)
         if record is None:
+            self.relationship.show_prospect(None)
             return
         self.title.setText(record.company)
         self.kana.setText(record.company_kana)
@@ -157,6 +164,7 @@ class DetailPanel(QWidget):
         self.notes.setText(record.notes)
         self._fill_contacts(record.contacts)
         self._fill_timeline(timeline)
+        self.relationship.show_prospect(record.id)
 
     def _fill_contacts(self, contacts: tuple[ContactRecord, ...]) -> None:
         self.contacts.setRowCount(len(contacts))

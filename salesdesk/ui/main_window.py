@@ -35,10 +35,12 @@ from salesdesk.config import Settings
 from salesdesk.core.db import StorageError
 from salesdesk.core.enums import Stage
 from salesdesk.core.listing import ProspectQuery
+from salesdesk.core.relationship import DIMENSIONS, DecisionThresholds, RelationshipService
 from salesdesk.core.validation import NotFoundError
 from salesdesk.ui.detail_panel import DetailPanel
 from salesdesk.ui.labels import stage_label
 from salesdesk.ui.prospect_model import ProspectTableModel
+from salesdesk.ui.relationship_text import dimension_name, weak_list
 
 if TYPE_CHECKING:
     from salesdesk.core.records import CallInput, ContactInput, ProspectInput
@@ -171,6 +173,7 @@ class MainWindow(QMainWindow):
         filters.addWidget(QLabel(self.tr("Stage:")))
         filters.addWidget(self.stage_filter)
         filters.addWidget(self.due_filter)
+        self._build_relationship_filters(filters)
 
         self.detail = DetailPanel()
         self.detail.logCallRequested.connect(self.log_call)
@@ -178,6 +181,10 @@ class MainWindow(QMainWindow):
         self.detail.addContactRequested.connect(self.add_contact)
         self.detail.editContactRequested.connect(self.edit_contact)
         self.detail.deleteContactRequested.connect(self.delete_contact)
+        # Relationship strength (plain sqlite3, no SQLAlchemy: safe before the first paint).
+        self.relationship = RelationshipService(services.db, services.clock, services.listing)
+        self.detail.relationship.service = self.relationship
+        self.detail.relationship.saved.connect(self._reload)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -264,6 +271,10 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.find_action, self.edit_action, self.delete_action])
         prospect_menu = menu.addMenu(self.tr("&Prospect"))
         prospect_menu.addActions([self.log_call_action, self.add_contact_action])
+        self.analytics_action = action(
+            self.tr("&Appointment success by strength…"), None, self.show_strength_analytics
+        )
+        menu.addMenu(self.tr("&Reports")).addAction(self.analytics_action)
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
@@ -303,6 +314,8 @@ class MainWindow(QMainWindow):
                 search=self.search.text(),
                 stage=Stage(stage) if (stage := self.stage_filter.currentData()) else None,
                 follow_up_due=self.due_filter.isChecked(),
+                weakest=self.weakest_filter.currentData(),
+                stale_assessment=self.stale_filter.isChecked(),
                 sort=q.sort,
                 descending=q.descending,
             )
@@ -503,6 +516,7 @@ class MainWindow(QMainWindow):
             follow_up_days=self.settings.default_follow_up_days,
             follow_up_hour=self.settings.default_follow_up_hour,
             parent=self,
+            decision_check=self._decision_check,
         )
         self.call_dialog = dialog
         if dialog.exec():
@@ -512,6 +526,35 @@ class MainWindow(QMainWindow):
 
     def _save_call(self, data: CallInput) -> None:
         self.services.calls.log_call(data)
+
+    # -- relationship strength ---------------------------------------------------------------
+    def _build_relationship_filters(self, filters: QHBoxLayout) -> None:
+        self.weakest_filter = QComboBox()
+        self.weakest_filter.addItem(self.tr("Any weakest dimension"), None)
+        for key in DIMENSIONS:
+            self.weakest_filter.addItem(self.tr("Weakest: {0}").format(dimension_name(key)), key)
+        self.weakest_filter.setToolTip(self.tr("Prospects whose weakest dimension is this one"))
+        self.weakest_filter.currentIndexChanged.connect(self._apply_filters)
+        self.stale_filter = QCheckBox(self.tr("Not assessed for 30+ days"))
+        self.stale_filter.toggled.connect(self._apply_filters)
+        filters.addWidget(self.weakest_filter)
+        filters.addWidget(self.stale_filter)
+
+    def _decision_check(self, data: CallInput) -> list[str]:
+        """Names of the weak dimensions if this call asks for a decision too early."""
+        s = self.settings
+        thresholds = DecisionThresholds(
+            s.decision_min_total, s.decision_min_dimension, s.decision_min_need_awareness
+        )
+        weak = self.relationship.decision_check(
+            data.prospect_id, data.kind, data.outcome, data.appointment_requested, thresholds
+        )
+        return weak_list(weak)
+
+    def show_strength_analytics(self) -> None:
+        from salesdesk.ui.strength_analytics import StrengthAnalyticsDialog
+
+        StrengthAnalyticsDialog(self.relationship.appointment_rates(), parent=self).exec()
 
     # -- plumbing ---------------------------------------------------------------------------
     def _do_and_record(

@@ -158,12 +158,13 @@ class ProspectTableModel(QAbstractTableModel):
             return self._display(row, col)
         if role == self.IdRole:
             return row.id
-        if (
-            role == Qt.ItemDataRole.ToolTipRole
-            and col == self.COL_STRENGTH
-            and row.strength is None
-        ):
-            return self.tr("Not assessed yet")
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_STRENGTH:
+            if row.strength is None:
+                return self.tr("Not assessed yet")
+            # The total of the six dimensions (0–5 each); the Relationship tab has the detail.
+            return self.tr("Relationship strength {0} / 30 (six dimensions, 0–5 each)").format(
+                row.strength
+            )
         if col == self.COL_NEXT and row.next_follow_up_at is not None:
             due = row.next_follow_up_at <= self._due_limit
             if role == Qt.ItemDataRole.ForegroundRole and row.next_follow_up_at < self._clock():

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QSpinBox,
     QVBoxLayout,
@@ -33,6 +34,26 @@ class SettingsDialog(QDialog):
         self.follow_up_hour.setRange(0, 23)
         self.follow_up_hour.setSuffix(":00")
         self.follow_up_hour.setValue(settings.default_follow_up_hour)
+        # Below these, logging a closing / appointment request / proposal decision warns.
+        self.min_total = QSpinBox()
+        self.min_total.setRange(0, 30)
+        self.min_total.setValue(settings.decision_min_total)
+        self.min_total.setToolTip(
+            self.tr("Warn when relationship strength (the six scores added up) is below this.")
+        )
+        self.min_dimension = QSpinBox()
+        self.min_dimension.setRange(0, 5)
+        self.min_dimension.setValue(settings.decision_min_dimension)
+        self.min_dimension.setToolTip(self.tr("Warn about each dimension scored below this."))
+        self.min_need = QSpinBox()
+        self.min_need.setRange(0, 5)
+        self.min_need.setValue(settings.decision_min_need_awareness)
+        self.min_need.setToolTip(self.tr("Warn when need awareness is below this."))
+        decision = QGroupBox(self.tr("Before asking for a decision, warn below"))
+        decision_form = QFormLayout(decision)
+        decision_form.addRow(self.tr("Relationship strength (0–30)"), self.min_total)
+        decision_form.addRow(self.tr("Any one dimension (0–5)"), self.min_dimension)
+        decision_form.addRow(self.tr("Need awareness (0–5)"), self.min_need)
         data_dir = QLabel(str(paths.data_dir))
         data_dir.setWordWrap(True)
 
@@ -48,6 +69,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(decision)
         layout.addWidget(buttons)
 
     def updated(self, settings: Settings) -> Settings:
@@ -56,5 +78,8 @@ class SettingsDialog(QDialog):
             language=self.language.currentData(),
             default_follow_up_days=self.follow_up_days.value(),
             default_follow_up_hour=self.follow_up_hour.value(),
+            decision_min_total=self.min_total.value(),
+            decision_min_dimension=self.min_dimension.value(),
+            decision_min_need_awareness=self.min_need.value(),
             extra=dict(settings.extra),
         )
