@@ -441,6 +441,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", metavar="DIR", help="folder of the data file (default: per user)"
     )
     parser.add_argument("--lang", choices=["ja", "en"], help="window language")
+    from salesdesk import APP_NAME, app_version
+
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {app_version()}")
+    parser.add_argument(
+        "--smoke", action="store_true", help="start, migrate, paint the window, quit (0 = works)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="add generated sample data")
@@ -545,7 +551,14 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, or a usage error already printed by argparse
         return exc.code if isinstance(exc.code, int) else EXIT_REFUSED
+    if args.smoke:  # checks an installed bundle: a fresh temporary data dir unless given
+        from salesdesk.ui.smoke import run_smoke
+
+        return run_smoke(args.data_dir, args.lang)
     paths = resolve_paths(args.data_dir)
+    from salesdesk.profile import first_start
+
+    first_start(paths)  # a per-employee build's first start adopts the bundled profile
     if args.command is None:
         from salesdesk.ui.app import run_gui
 

@@ -263,6 +263,9 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.settings_action])
+        from salesdesk.ui.profile_dialog import add_profile_action  # + rep's name in the title
+
+        self.profile_action = add_profile_action(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
