@@ -26,6 +26,7 @@ from datetime import time as clock_time
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TextIO
 
+from salesdesk.cli_backup import add_backup_parser, run_backup
 from salesdesk.config import Paths, resolve_paths
 
 if TYPE_CHECKING:
@@ -455,6 +456,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="even when there are prospects")
 
     commands.add_parser("check", help="integrity and schema state of the data file")
+    add_backup_parser(commands)
 
     prospect = commands.add_parser("prospect", help="add, list or show prospects")
     prospect_cmds = prospect.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -528,6 +530,8 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
 
     if args.command == "check":
         return _cmd_check(paths)
+    if args.command == "backup":  # before _open: a restore must not open the file first
+        return run_backup(args, paths)
     handlers: dict[tuple[str, str | None], Callable[[argparse.Namespace, Services], int]] = {
         ("demo", None): _cmd_demo,
         ("prospect", "add"): _cmd_prospect_add,

@@ -249,6 +249,7 @@ def startup_check(
         return StartupReport(
             health=health, moved_aside=aside, good_backup=newest_good_backup(backups), synced=synced
         )
-    if health is FileHealth.OK:
-        problem = lock_problem(database, lock_timeout)
-    return StartupReport(problem=problem, health=health, synced=synced)
+    if health is FileHealth.MISSING:
+        # Deleted, or moved aside on an earlier start the rep quit: offer the backup again.
+        return StartupReport(health=health, good_backup=newest_good_backup(backups), synced=synced)
+    return StartupReport(problem=lock_problem(database, lock_timeout), health=health, synced=synced)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import sys
 from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -12,12 +16,21 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from salesdesk import APP_NAME, app_version
 from salesdesk.config import Paths, Settings, resource_path
+from salesdesk.core.clock import utc_now
+from salesdesk.core.drafts import DraftStore
 from salesdesk.core.schema import MigrationError, NewerDataFileError, open_database
 from salesdesk.core.services import Services
 from salesdesk.ui.i18n import Translations, pick_language
 from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.startup_dialogs import migration_failed_text, run_startup_checks
+
+if TYPE_CHECKING:
+    from salesdesk.ui.restore_dialog import BackupJob
 
 WARM_UP_DELAY_MS = 150
+#: Data safety after the list is filled: the start-up backup, then a daily check each hour.
+SAFETY_DELAY_MS = 3000
+BACKUP_CHECK_MS = 60 * 60 * 1000
 
 
 class _FirstPaint(QObject):
@@ -52,6 +65,7 @@ class Controller:
         self.services = services
         self.settings = settings
         self.translations = translations
+        self.backup_job: BackupJob | None = None
         self.window = self._new_window(load_now=False)
         self._first_paint = _FirstPaint(self.window, self._after_first_paint)
 
@@ -59,10 +73,77 @@ class Controller:
         # The window is on screen: fill the list, then load the editing side (SQLAlchemy).
         self.window.load_list()
         QTimer.singleShot(WARM_UP_DELAY_MS, self.services.warm_up)
+        QTimer.singleShot(SAFETY_DELAY_MS, self.start_safety)
+
+    # -- data safety: backups off the UI thread, restore, unsaved call drafts ---------------
+    def start_safety(self) -> None:
+        """Back up now if anything changed since the last backup, then daily; offer drafts."""
+        from salesdesk.ui.restore_dialog import DAILY, BackupJob
+
+        if self.backup_job is None:
+            self.backup_job = BackupJob(self.app)
+            self.backup_job.done.connect(self._backup_done)
+            self.backup_job.failed.connect(self._backup_failed)
+            self._backup_timer = QTimer(self.app)
+            self._backup_timer.timeout.connect(lambda: self._back_up(DAILY))
+            self._backup_timer.start(BACKUP_CHECK_MS)
+        self._back_up(timedelta(0))
+        self.offer_drafts()
+
+    def _back_up(self, min_age: timedelta) -> None:
+        from salesdesk.ui.restore_dialog import automatic_backup
+
+        if self.backup_job is not None:
+            self.backup_job.start(automatic_backup(self.paths, utc_now, min_age))
+
+    def _backup_done(self, result: object) -> None:
+        from salesdesk.ui.restore_dialog import backup_result_text
+
+        if text := backup_result_text(result):
+            self.window.statusBar().showMessage(text, 5000)
+
+    def _backup_failed(self, message: str) -> None:
+        from salesdesk.ui.startup_dialogs import backup_failed_text
+
+        QMessageBox.warning(self.window, APP_NAME, backup_failed_text(message))
+
+    def offer_drafts(self) -> None:
+        from salesdesk.ui.startup_dialogs import offer_drafts
+
+        offer_drafts(self.window, DraftStore(self.paths.data_dir), self.services)
+
+    def open_backups(self) -> None:
+        from salesdesk.ui.restore_dialog import BackupJob, RestoreDialog
+
+        if self.backup_job is None:
+            self.backup_job = BackupJob(self.app)
+        dialog = RestoreDialog(self.paths, self.backup_job, parent=self.window)
+        if dialog.exec() and dialog.chosen is not None:
+            self.restore(dialog.chosen.path)
+
+    def restore(self, backup: Path) -> bool:
+        """Put ``backup`` in place (the current file is backed up first) and reopen on it."""
+        from salesdesk.ui.startup_dialogs import restore_and_reopen
+
+        if self.backup_job is not None:
+            self.backup_job.wait()  # never restore under a running backup
+        self.services, restored = restore_and_reopen(self.window, self.paths, backup, self.services)
+        self._rebuild_window()
+        if not restored:
+            return False
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "Safety", "Backup restored. Your data from before the restore was backed up too."
+            ),
+            10000,
+        )
+        return True
 
     def _new_window(self, load_now: bool = True) -> MainWindow:
         window = MainWindow(self.services, self.settings, load_now=load_now)
         window.settingsRequested.connect(self.open_settings)
+        window.backupsRequested.connect(self.open_backups)
+        window.drafts = DraftStore(self.paths.data_dir)
         return window
 
     def open_settings(self) -> None:
@@ -78,6 +159,9 @@ class Controller:
         if language_changed:
             self.translations.install(pick_language(new.language))
         # The window reads settings and labels when built: rebuild it in place.
+        self._rebuild_window()
+
+    def _rebuild_window(self) -> None:
         old = self.window
         selected = old.current_id()
         self.window = self._new_window()
@@ -99,10 +183,14 @@ def start_gui(paths: Paths, lang: str | None = None) -> Controller | int:
     app.setApplicationVersion(app_version())
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource_path("icons", "salesdesk.png"))))
-    paths.ensure()
+    with contextlib.suppress(OSError):  # a read-only or full folder: explained just below
+        paths.ensure()
     settings = Settings.load(paths)
     translations = Translations(app)
     translations.install(pick_language(lang or settings.language))
+    # Damaged file moved aside (a good backup offered), read-only/locked, synced folder.
+    if (stopped := run_startup_checks(paths, settings)) is not None:
+        return stopped
     try:
         db = open_database(paths.database, paths.backups, app_version())
     except NewerDataFileError as exc:
@@ -116,7 +204,11 @@ def start_gui(paths: Paths, lang: str | None = None) -> Controller | int:
             ).format(exc.found.app_version or "?", exc.app_version, str(exc.path)),
         )
         return 3
-    except (sqlite3.DatabaseError, MigrationError) as exc:
+    except MigrationError as exc:
+        restored = exc.restored_from.name if exc.restored_from else None
+        QMessageBox.critical(None, APP_NAME, migration_failed_text(restored, str(exc)))
+        return 1
+    except sqlite3.DatabaseError as exc:
         QMessageBox.critical(
             None,
             APP_NAME,
@@ -139,4 +231,6 @@ def run_gui(paths: Paths, lang: str | None = None) -> int:
     try:
         return started.app.exec()
     finally:
+        if started.backup_job is not None:
+            started.backup_job.wait()  # a backup in progress finishes whole
         started.services.db.close()

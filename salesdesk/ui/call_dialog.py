@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -36,6 +37,9 @@ from salesdesk.core.validation import ValidationError
 from salesdesk.ui.forms import FORM_STYLE, FieldErrors, confirm_discard, save_or_explain
 from salesdesk.ui.labels import channel_label, kind_label, outcome_label
 from salesdesk.ui.prospect_model import format_datetime
+
+if TYPE_CHECKING:
+    from salesdesk.core.drafts import DraftSlot
 
 
 def default_next_moment(now: datetime, days: int, hour: int) -> datetime:
@@ -65,6 +69,7 @@ class CallDialog(QDialog):
         follow_up_hour: int = 10,
         now: datetime | None = None,
         parent: QWidget | None = None,
+        draft: DraftSlot | None = None,
         decision_check: Callable[[CallInput], list[str]] | None = None,
     ) -> None:
         super().__init__(parent)
@@ -189,6 +194,12 @@ class CallDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setTabOrder(self.summary, self.contact)
         self.summary.setFocus()
+        # Data safety: autosaved draft (restored here) and plain-words storage failures.
+        from salesdesk.ui import call_safety
+
+        self.storage_message = call_safety.storage_label()
+        self.draft_keeper = call_safety.attach(self, draft)
+        self._on_save = call_safety.guard_storage(self, self._on_save)
 
     def _on_no_next_step(self, checked: bool) -> None:
         for w in (self.next_what, self.next_when, self.next_kind):

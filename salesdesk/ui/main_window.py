@@ -43,6 +43,7 @@ from salesdesk.ui.prospect_model import ProspectTableModel
 from salesdesk.ui.relationship_text import dimension_name, weak_list
 
 if TYPE_CHECKING:
+    from salesdesk.core.drafts import DraftStore
     from salesdesk.core.records import CallInput, ContactInput, ProspectInput
     from salesdesk.core.services import Services
     from salesdesk.ui.call_dialog import CallDialog
@@ -122,6 +123,7 @@ class UndoBar(QFrame):
 
 class MainWindow(QMainWindow):
     settingsRequested = Signal()
+    backupsRequested = Signal()
 
     def __init__(
         self,
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._selected_id: str | None = None
         self.call_dialog: CallDialog | None = None
+        self.drafts: DraftStore | None = None  # set by the app: autosaved call drafts
         if load_now:
             self.load_list()
         else:
@@ -253,6 +256,7 @@ class MainWindow(QMainWindow):
             self.tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search
         )
         self.settings_action = action(self.tr("&Settings…"), "Ctrl+,", self.settingsRequested.emit)
+        self.backups_action = action(self.tr("&Backups…"), None, self.backupsRequested.emit)
         self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -262,7 +266,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_action, self.settings_action])
+        file_menu.addActions([self.new_action, self.settings_action, self.backups_action])
         from salesdesk.ui.profile_dialog import add_profile_action  # + rep's name in the title
 
         self.profile_action = add_profile_action(self, file_menu)
@@ -519,6 +523,7 @@ class MainWindow(QMainWindow):
             follow_up_days=self.settings.default_follow_up_days,
             follow_up_hour=self.settings.default_follow_up_hour,
             parent=self,
+            draft=self.drafts.slot(pid) if self.drafts is not None else None,
             decision_check=self._decision_check,
         )
         self.call_dialog = dialog
