@@ -824,7 +824,9 @@ def generate_demo(
     """
     if prospects < 0:
         raise ValueError("prospects must not be negative")
-    gen = _Generator(random.Random(seed), now or utc_now())
+    gen_now = now or utc_now()
+    gen = _Generator(random.Random(seed), gen_now)
+    new_ids: list[str] = []  # for the relationship assessments added at the end
     contacts = interactions = follow_ups = customers = 0
     done = 0
     with db.raw_write() as conn:
@@ -851,6 +853,7 @@ def generate_demo(
                         pending.result()  # one batch in flight at most; its error surfaces
                         if progress is not None:
                             progress(done, prospects)
+                    new_ids.extend(row[0] for row in batch.rows["prospect"])
                     pending = writer.submit(_insert_batch, conn, batch)
                     done += size
                 if pending is not None:
@@ -859,6 +862,9 @@ def generate_demo(
                         progress(done, prospects)
             for sql in recreate:
                 conn.execute(sql)
+            from salesdesk.core.demo_relationship import generate_assessments
+
+            generate_assessments(conn, new_ids, seed, gen_now)
         finally:
             conn.execute(f"PRAGMA cache_size = {previous_cache}")
     return DemoSummary(done, contacts, interactions, follow_ups, customers)

@@ -34,7 +34,7 @@ class RadarWidget(QWidget):
         self._current: Scores | None = None
         self._previous: Scores | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(360, 280)
+        self.setMinimumSize(400, 280)
         self.setToolTip(
             "\n".join(f"{dimension_name(d)}: {dimension_meaning(d)}" for d in DIMENSIONS)
         )
@@ -50,7 +50,10 @@ class RadarWidget(QWidget):
     # -- geometry (public so tests can check what is drawn where) ----------------------------
     def _label_box(self) -> tuple[float, float]:
         fm = self.fontMetrics()
-        width = max(fm.horizontalAdvance(f"{dimension_name(d)} 5") for d in DIMENSIONS)
+        # Only the four side vertices put a label beside the hexagon; top and bottom
+        # labels are centred above and below it.
+        sides = [d for i, d in enumerate(DIMENSIONS) if i % 3]
+        width = max(fm.horizontalAdvance(f"{dimension_name(d)} 5") for d in sides)
         return float(width + 4), float(fm.height())
 
     def gauge_rect(self) -> QRectF:
