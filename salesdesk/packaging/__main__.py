@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Build SalesDesk packages for employees.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    bundle = commands.add_parser("bundle", help="only build the bundle (dist/SalesDesk)")
+    bundle.add_argument("--dist", type=Path, default=ROOT / "dist", help=argparse.SUPPRESS)
     build = commands.add_parser("build", help="one employee's archive (builds the bundle)")
     build.add_argument("--employee-name", required=True, metavar="NAME", help="e.g. 山田 太郎")
     build.add_argument("--email", required=True)
@@ -51,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
     try:
+        if args.command == "bundle":
+            seconds = build_bundle(dist=args.dist)
+            print(f"bundle built in {seconds:.1f} s: {bundle_path(args.dist)}")
+            return 0
         return _build(args)
     except PackagingError as exc:
         print(f"error: {exc}", file=sys.stderr)
