@@ -163,7 +163,7 @@ def test_install_sh_installs_for_the_user_and_uninstall_keeps_data(
     share = home / ".local" / "share"
     app = share / "salesdesk-app"
     entry = (share / "applications" / "salesdesk.desktop").read_text(encoding="utf-8")
-    assert f'Exec="{app}/salesdesk" %U' in entry
+    assert f'Exec="{app}/salesdesk"\n' in entry
     assert "Icon=salesdesk" in entry
     assert (share / "icons" / "hicolor" / "256x256" / "apps" / "salesdesk.png").is_file()
     link = home / ".local" / "bin" / "salesdesk"

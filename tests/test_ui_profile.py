@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from unittest.mock import patch
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from salesdesk.config import Paths, Settings
@@ -24,6 +25,7 @@ def test_title_shows_the_reps_name(qtbot: QtBot, paths: Paths, db: Database) -> 
     Profile(name="山田 太郎", email="taro@example.co.jp").save(paths)
     win = _window(qtbot, db)
     assert win.windowTitle() == "SalesDesk — 山田 太郎"
+    assert win.findChild(QLabel, "profileName").text() == "山田 太郎"
 
 
 def test_without_a_profile_the_title_is_plain(qtbot: QtBot, db: Database) -> None:
@@ -53,6 +55,7 @@ def test_my_profile_saves_and_retitles(qtbot: QtBot, paths: Paths, db: Database)
         "ja",  # kept: the dialog does not edit it
     )
     assert win.windowTitle() == "SalesDesk — 山田 太朗"
+    assert win.findChild(QLabel, "profileName").text() == "山田 太朗"
 
 
 def test_profile_dialog_explains_a_bad_email_and_keeps_the_text(qtbot: QtBot, paths: Paths) -> None:

@@ -52,14 +52,25 @@ def add_profile_action(window: MainWindow, file_menu: QMenu) -> QAction | None:
     paths = paths_of(window)
     if paths is None:
         return None
-    window.setWindowTitle(window_title(Profile.load(paths)))
+    # Also in the status bar: visible where the title bar is not (full screen, no WM).
+    name_label = QLabel()
+    name_label.setObjectName("profileName")
+    name_label.setTextFormat(Qt.TextFormat.PlainText)
+    window.statusBar().insertPermanentWidget(0, name_label)
+
+    def show(profile: Profile) -> None:
+        window.setWindowTitle(window_title(profile))
+        name_label.setText(profile.name)
+        name_label.setVisible(bool(profile.name))
+
+    show(Profile.load(paths))
     action = QAction(QCoreApplication.translate("ProfileDialog", "My &profile…"), window)
     action.setObjectName("profileAction")
 
     def edit() -> None:
         dialog = ProfileDialog(Profile.load(paths), paths, window)
         if dialog.exec():
-            window.setWindowTitle(window_title(dialog.saved or Profile.load(paths)))
+            show(dialog.saved or Profile.load(paths))
 
     action.triggered.connect(lambda _checked=False: edit())
     window.addAction(action)
