@@ -319,7 +319,8 @@ def test_analytics_shows_rates_with_the_counts_behind_them(qtbot: QtBot) -> None
     bars = dlg.chart.chart().series()[0].barSets()[0]
     assert [round(bars.at(i)) for i in range(6)] == [0, 2, 0, 30, 38, 50]
     labels = dlg.chart.chart().axes(Qt.Orientation.Horizontal)[0].categories()
-    assert "1 of 50" in labels[1]
+    assert labels[1] == "0–5: 1/50"
+    assert labels[0] == "Not assessed: 0/4"
 
 
 def test_timeline_empty_then_filled(qtbot: QtBot, rel: RelationshipService, pid: str) -> None:

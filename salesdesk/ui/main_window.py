@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         filters.addWidget(QLabel(self.tr("Stage:")))
         filters.addWidget(self.stage_filter)
         filters.addWidget(self.due_filter)
-        self._build_relationship_filters(filters)
+        relationship_filters = self._build_relationship_filters()
 
         self.detail = DetailPanel()
         self.detail.logCallRequested.connect(self.log_call)
@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
+        left_layout.addLayout(relationship_filters)
         left_layout.addWidget(self.table, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -536,7 +537,8 @@ class MainWindow(QMainWindow):
         self.services.calls.log_call(data)
 
     # -- relationship strength ---------------------------------------------------------------
-    def _build_relationship_filters(self, filters: QHBoxLayout) -> None:
+    def _build_relationship_filters(self) -> QHBoxLayout:
+        """A second filter row (the first has no room left for the search box)."""
         self.weakest_filter = QComboBox()
         self.weakest_filter.addItem(self.tr("Any weakest dimension"), None)
         for key in DIMENSIONS:
@@ -545,8 +547,12 @@ class MainWindow(QMainWindow):
         self.weakest_filter.currentIndexChanged.connect(self._apply_filters)
         self.stale_filter = QCheckBox(self.tr("Not assessed for 30+ days"))
         self.stale_filter.toggled.connect(self._apply_filters)
-        filters.addWidget(self.weakest_filter)
-        filters.addWidget(self.stale_filter)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Relationship:")))
+        row.addWidget(self.weakest_filter)
+        row.addWidget(self.stale_filter)
+        row.addStretch(1)
+        return row
 
     def _decision_check(self, data: CallInput) -> list[str]:
         """Names of the weak dimensions if this call asks for a decision too early."""

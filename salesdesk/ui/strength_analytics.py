@@ -64,9 +64,10 @@ class StrengthAnalyticsChart(QChartView):
         categories = []
         for r in rates:
             bars.append(0.0 if r.rate is None else r.rate * 100)
-            categories.append(
-                band_label(r) + "\n" + self.tr("{0} of {1}").format(r.successes, r.requests)
-            )
+            # Axis labels are one line: the range of totals and the counts behind the bar
+            # (the band names are in the table under the chart).
+            band = band_label(r) if r.low is None else f"{r.low}–{r.high}"
+            categories.append(self.tr("{0}: {1}/{2}").format(band, r.successes, r.requests))
         series = QBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
@@ -79,6 +80,9 @@ class StrengthAnalyticsChart(QChartView):
         y_axis.setRange(0, 100)
         y_axis.setLabelFormat("%d%%")
         y_axis.setTitleText(self.tr("Appointments set"))
+        x_axis.setTitleText(
+            self.tr("Relationship strength (total 0–30): appointments set / requests")
+        )
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x_axis)
@@ -92,7 +96,7 @@ class StrengthAnalyticsDialog(QDialog):
     def __init__(self, rates: list[BandRate], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Appointment success by strength"))
-        self.resize(860, 620)
+        self.resize(980, 640)
         self.chart = StrengthAnalyticsChart(rates)
         asked = sum(r.requests for r in rates)
         intro = QLabel(
@@ -120,9 +124,11 @@ class StrengthAnalyticsDialog(QDialog):
                     )
                 self.table.setItem(row, col, item)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setMaximumHeight(
-            self.table.horizontalHeader().height() + 6 + self.table.verticalHeader().length()
-        )
+        # Tall enough for every band: the numbers are the point, never behind a scroll bar.
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(i) for i in range(self.table.rowCount()))
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(rows + header + 2 * self.table.frameWidth() + 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
