@@ -340,7 +340,11 @@ def controller(qtbot: QtBot, paths: Paths) -> Iterator[app_mod.Controller]:
     assert isinstance(app, QApplication)
     ctl = app_mod.Controller(app, paths, services, Settings(), Translations(app))
     qtbot.addWidget(ctl.window)
+    ctl.window.show()
+    qtbot.waitExposed(ctl.window)
     yield ctl
+    if getattr(ctl, "_backup_timer", None) is not None:
+        ctl._backup_timer.stop()
     if ctl.backup_job is not None:
         ctl.backup_job.wait()
     ctl.services.db.close()
@@ -489,3 +493,18 @@ def test_start_up_safety_keeps_sqlalchemy_off_the_first_paint() -> None:
         "sys.exit(1 if 'sqlalchemy' in sys.modules else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_file_menu_backups_opens_the_restore_dialog(
+    qtbot: QtBot, controller: app_mod.Controller, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from salesdesk.ui import restore_dialog
+
+    opened: list[int] = []
+    monkeypatch.setattr(
+        restore_dialog.RestoreDialog, "exec", lambda self: opened.append(self.table.rowCount()) or 0
+    )
+    file_menu = controller.window.menuBar().actions()[0].menu()
+    [action] = [a for a in file_menu.actions() if a.text() == "&Backups…"]
+    action.trigger()
+    assert len(opened) == 1

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -80,6 +81,9 @@ class Controller:
         """Back up now if anything changed since the last backup, then daily; offer drafts."""
         from salesdesk.ui.restore_dialog import DAILY, BackupJob
 
+        if not self._window_open():  # closed before the delay ran out
+            return
+
         if self.backup_job is None:
             self.backup_job = BackupJob(self.app)
             self.backup_job.done.connect(self._backup_done)
@@ -93,19 +97,23 @@ class Controller:
     def _back_up(self, min_age: timedelta) -> None:
         from salesdesk.ui.restore_dialog import automatic_backup
 
-        if self.backup_job is not None:
+        if self.backup_job is not None and self._window_open():
             self.backup_job.start(automatic_backup(self.paths, utc_now, min_age))
+
+    def _window_open(self) -> bool:
+        return shiboken6.isValid(self.window) and self.window.isVisible()
 
     def _backup_done(self, result: object) -> None:
         from salesdesk.ui.restore_dialog import backup_result_text
 
-        if text := backup_result_text(result):
+        if (text := backup_result_text(result)) and self._window_open():
             self.window.statusBar().showMessage(text, 5000)
 
     def _backup_failed(self, message: str) -> None:
         from salesdesk.ui.startup_dialogs import backup_failed_text
 
-        QMessageBox.warning(self.window, APP_NAME, backup_failed_text(message))
+        parent = self.window if self._window_open() else None
+        QMessageBox.warning(parent, APP_NAME, backup_failed_text(message))
 
     def offer_drafts(self) -> None:
         from salesdesk.ui.startup_dialogs import offer_drafts
