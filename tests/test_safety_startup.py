@@ -269,3 +269,27 @@ def test_a_failed_migration_puts_the_pre_migration_backup_back_and_says_so(
     monkeypatch.undo()
     open_database(paths.database, paths.backups, "0.1.0").close()
     assert read_file_schema(paths.database).revision == schema_mod.SCHEMA_HEAD
+
+
+def test_a_big_file_gets_a_light_check_at_start_unless_damage_was_found_while_running(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from salesdesk.core import safety
+
+    db = open_database(paths.database, paths.backups, "0.1.0")
+    for i in range(300):
+        ProspectService(db).create(ProspectInput(company=f"大量{i}" * 20))
+    db.close()
+    data = bytearray(paths.database.read_bytes())  # damage deep in the table data only
+    for offset in range(len(data) - 4096 * 20, len(data), 4096):
+        data[offset : offset + 64] = b"\xff" * 64
+    paths.database.write_bytes(bytes(data))
+    assert not integrity_ok(paths.database, quick=True)
+    # Bigger than the limit: quick_check (about 1 ms per MB) is left to the background.
+    monkeypatch.setattr(safety, "QUICK_CHECK_MAX_BYTES", 1024)
+    assert _check(paths).health is FileHealth.OK  # type: ignore[attr-defined]
+    # The background backup found the damage: the next start checks fully and moves it.
+    safety.request_full_check(paths.data_dir)
+    report = _check(paths)
+    assert report.health is FileHealth.CORRUPT and report.moved_aside is not None  # type: ignore[attr-defined]
+    assert not (paths.data_dir / safety.FULL_CHECK_MARKER).exists()

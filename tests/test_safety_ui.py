@@ -508,3 +508,21 @@ def test_file_menu_backups_opens_the_restore_dialog(
     [action] = [a for a in file_menu.actions() if a.text() == "&Backups…"]
     action.trigger()
     assert len(opened) == 1
+
+
+def test_damage_found_by_the_background_backup_is_explained_and_checked_next_start(
+    qtbot: QtBot,
+    controller: app_mod.Controller,
+    paths: Paths,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from salesdesk.core import safety
+    from salesdesk.ui import restore_dialog
+
+    monkeypatch.setattr(backup_mod, "integrity_ok", lambda *_a, **_k: False)
+    monkeypatch.setattr(restore_dialog, "integrity_ok", lambda *_a, **_k: False)
+    controller.start_safety()
+    qtbot.waitUntil(lambda: len(boxes.texts) == 1)
+    assert "found damage in its data file" in boxes.texts[0]
+    assert (paths.data_dir / safety.FULL_CHECK_MARKER).exists()

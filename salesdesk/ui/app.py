@@ -88,6 +88,7 @@ class Controller:
             self.backup_job = BackupJob(self.app)
             self.backup_job.done.connect(self._backup_done)
             self.backup_job.failed.connect(self._backup_failed)
+            self.backup_job.damaged.connect(self._data_file_damaged)
             self._backup_timer = QTimer(self.app)
             self._backup_timer.timeout.connect(lambda: self._back_up(DAILY))
             self._backup_timer.start(BACKUP_CHECK_MS)
@@ -114,6 +115,12 @@ class Controller:
 
         parent = self.window if self._window_open() else None
         QMessageBox.warning(parent, APP_NAME, backup_failed_text(message))
+
+    def _data_file_damaged(self, message: str) -> None:
+        from salesdesk.ui.startup_dialogs import damaged_while_running_text
+
+        parent = self.window if self._window_open() else None
+        QMessageBox.critical(parent, APP_NAME, damaged_while_running_text(message))
 
     def offer_drafts(self) -> None:
         from salesdesk.ui.startup_dialogs import offer_drafts

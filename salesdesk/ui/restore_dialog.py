@@ -39,10 +39,12 @@ from salesdesk.core.backup import (
     BackupInfo,
     auto_backup,
     backup_database,
+    integrity_ok,
     list_backups,
     rotate_backups,
 )
 from salesdesk.core.clock import Clock, utc_now
+from salesdesk.core.safety import request_full_check
 from salesdesk.ui.startup_dialogs import counts_text, when_text
 
 #: While running, a backup is taken when the newest is at least this old (and data changed).
@@ -59,6 +61,7 @@ class BackupJob(QObject):
 
     done = Signal(object)  # what the job returned
     failed = Signal(str)
+    damaged = Signal(str)  # the data file itself is damaged (LiveFileDamaged)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,15 +86,37 @@ class BackupJob(QObject):
     def _run(self, work: Callable[[], object]) -> None:
         try:
             result = work()
+        except LiveFileDamaged as exc:
+            self.damaged.emit(str(exc))
+            return
         except (BackupError, sqlite3.Error, OSError) as exc:
             self.failed.emit(str(exc))
             return
         self.done.emit(result)
 
 
+class LiveFileDamaged(BackupError):
+    """The backup failed because the data file itself fails ``quick_check``."""
+
+
 def automatic_backup(paths: Paths, clock: Clock, min_age: timedelta) -> Callable[[], object]:
-    """The work of an automatic backup (start-up: min_age 0; while running: DAILY)."""
-    return lambda: auto_backup(paths.database, paths.backups, clock, min_age)
+    """The work of an automatic backup (start-up: min_age 0; while running: DAILY).
+
+    A big file only gets a light check before the window opens; this is where the full
+    check happens: when the backup fails, the live file is checked too, and damage there
+    makes the next start run the full check (move aside, offer a backup).
+    """
+
+    def work() -> object:
+        try:
+            return auto_backup(paths.database, paths.backups, clock, min_age)
+        except BackupError as exc:
+            if not integrity_ok(paths.database, quick=True):
+                request_full_check(paths.data_dir)
+                raise LiveFileDamaged(str(exc)) from exc
+            raise
+
+    return work
 
 
 def manual_backup(paths: Paths, clock: Clock) -> Callable[[], object]:

@@ -216,6 +216,14 @@ def backup_failed_text(details: str) -> str:
     ).format(details)
 
 
+def damaged_while_running_text(details: str) -> str:
+    return _tr(
+        "While backing up, SalesDesk found damage in its data file. Please close SalesDesk "
+        "and start it again: it will move the damaged file aside (nothing is deleted) and "
+        "offer the newest good backup.\n\nDetails: {0}"
+    ).format(details)
+
+
 def offer_drafts(window: MainWindow, drafts: DraftStore, services: Services) -> bool:
     """Offer the newest unsaved call (autosaved before a crash); True when it was opened.
 
