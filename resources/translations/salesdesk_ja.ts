@@ -32,6 +32,10 @@
         <translation>顧客から（先方からの連絡）</translation>
     </message>
     <message>
+        <source>Asked for an appointment</source>
+        <translation>アポイントを依頼した</translation>
+    </message>
+    <message>
         <source>Summary*</source>
         <translation>要約*</translation>
     </message>
@@ -45,7 +49,7 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation>種別</translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -88,6 +92,14 @@
         <translation>保存 (Ctrl+Enter)</translation>
     </message>
     <message>
+        <source>This call asks for a decision, but the relationship is still weak: {0}. Asking now may get a No. Save anyway, or build the relationship first.</source>
+        <translation>この接触は相手に判断を求めるものですが、関係がまだ弱いままです: {0}。今判断を求めると「No」になりやすい段階です。このまま保存するか、先に関係を強めてください。</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>このまま保存</translation>
+    </message>
+    <message>
         <source>What you typed for this call has not been saved. Discard it?</source>
         <translation>この通話の入力内容はまだ保存されていません。破棄しますか？</translation>
     </message>
@@ -128,11 +140,11 @@
     </message>
     <message>
         <source>Phone</source>
-        <translation>電話</translation>
+        <translation>電話番号</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation>メール</translation>
+        <translation>メールアドレス</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -147,11 +159,11 @@
     </message>
     <message>
         <source>Phone</source>
-        <translation>電話</translation>
+        <translation>電話番号</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation>メール</translation>
+        <translation>メールアドレス</translation>
     </message>
     <message>
         <source>Address</source>
@@ -222,8 +234,12 @@
         <translation>&lt;b&gt;担当者&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
-        <translation>&lt;b&gt;履歴&lt;/b&gt;</translation>
+        <source>Timeline</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>関係強度</translation>
     </message>
     <message>
         <source> (existing customer)</source>
@@ -254,7 +270,7 @@
     <name>Forms</name>
     <message>
         <source>Not saved</source>
-        <translation>保存されませんでした</translation>
+        <translation>保存されていません</translation>
     </message>
     <message>
         <source>SalesDesk could not save this right now. Your text is still in the form; try again in a moment.
@@ -305,7 +321,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>Phone</source>
-        <translation>電話</translation>
+        <translation>電話番号</translation>
     </message>
     <message>
         <source>Visit</source>
@@ -317,7 +333,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>E-mail</source>
-        <translation>メール</translation>
+        <translation>メールアドレス</translation>
     </message>
     <message>
         <source>Labour (research, documents)</source>
@@ -467,6 +483,10 @@ Details: {0}</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Backups…</source>
+        <translation>バックアップ(&amp;B)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -489,6 +509,14 @@ Details: {0}</source>
     <message>
         <source>&amp;Prospect</source>
         <translation>見込み客(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Appointment success by strength…</source>
+        <translation>関係強度別のアポ成功率(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>レポート(&amp;R)</translation>
     </message>
     <message>
         <source>Main</source>
@@ -535,8 +563,28 @@ Details: {0}</source>
         <translation>通話を保存しました。</translation>
     </message>
     <message>
+        <source>Any weakest dimension</source>
+        <translation>最弱の関係: すべて</translation>
+    </message>
+    <message>
+        <source>Weakest: {0}</source>
+        <translation>最弱: {0}</translation>
+    </message>
+    <message>
+        <source>Prospects whose weakest dimension is this one</source>
+        <translation>最も弱い関係がこの項目である見込み客</translation>
+    </message>
+    <message>
+        <source>Not assessed for 30+ days</source>
+        <translation>30日以上未評価</translation>
+    </message>
+    <message>
+        <source>Relationship:</source>
+        <translation>関係強度:</translation>
+    </message>
+    <message>
         <source>Not saved</source>
-        <translation>保存されませんでした</translation>
+        <translation>保存されていません</translation>
     </message>
     <message>
         <source>SalesDesk could not change this record.
@@ -545,6 +593,41 @@ Details: {0}</source>
         <translation>このデータを変更できませんでした。
 
 詳細: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>My &amp;profile…</source>
+        <translation>マイプロフィール(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>My profile</source>
+        <translation>マイプロフィール</translation>
+    </message>
+    <message>
+        <source>Your name and signature appear in e-mail drafts and on call sheets.</source>
+        <translation>お名前と署名は、メールの下書きと訪問シートに表示されます。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社・所属</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>署名</translation>
     </message>
 </context>
 <context>
@@ -583,11 +666,11 @@ Details: {0}</source>
     </message>
     <message>
         <source>Phone</source>
-        <translation>電話</translation>
+        <translation>電話番号</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation>メール</translation>
+        <translation>メールアドレス</translation>
     </message>
     <message>
         <source>Address</source>
@@ -606,7 +689,7 @@ Details: {0}</source>
     <name>ProspectTableModel</name>
     <message>
         <source>Company</source>
-        <translation>会社名</translation>
+        <translation>会社・所属</translation>
     </message>
     <message>
         <source>Reading</source>
@@ -632,12 +715,339 @@ Details: {0}</source>
         <source>Not assessed yet</source>
         <translation>未評価</translation>
     </message>
+    <message>
+        <source>Relationship strength {0} / 30 (six dimensions, 0–5 each)</source>
+        <translation>関係強度 {0} / 30(6つの関係、各0〜5)</translation>
+    </message>
+</context>
+<context>
+    <name>RadarWidget</name>
+    <message>
+        <source>Relationship strength {0} / {1}</source>
+        <translation>関係強度 {0} / {1}</translation>
+    </message>
 </context>
 <context>
     <name>RecordDialog</name>
     <message>
         <source>Your changes have not been saved. Discard them?</source>
         <translation>変更はまだ保存されていません。破棄しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>Relationship</name>
+    <message>
+        <source>Business</source>
+        <translation>ビジネス関係</translation>
+    </message>
+    <message>
+        <source>Empathy</source>
+        <translation>共感的関係</translation>
+    </message>
+    <message>
+        <source>Contribution</source>
+        <translation>貢献的関係</translation>
+    </message>
+    <message>
+        <source>Multiple contacts</source>
+        <translation>複数接点関係</translation>
+    </message>
+    <message>
+        <source>Key contact</source>
+        <translation>有力接点関係</translation>
+    </message>
+    <message>
+        <source>Voluntary</source>
+        <translation>自発的関係</translation>
+    </message>
+    <message>
+        <source>Need awareness</source>
+        <translation>必要性顕在度</translation>
+    </message>
+    <message>
+        <source>not assessed yet</source>
+        <translation>未評価</translation>
+    </message>
+    <message>
+        <source>There is already trade between us: a won deal or an existing customer. Zero for a new prospect.</source>
+        <translation>すでに取引がある: 受注実績や既存顧客。新規見込み客なら0。</translation>
+    </message>
+    <message>
+        <source>They agree with our way of thinking and attitude, logically and emotionally. Your judgement after conversations.</source>
+        <translation>当社の考え方や姿勢に、論理的にも感情的にも共感している。会話を重ねたうえでの自分の判断で。</translation>
+    </message>
+    <message>
+        <source>Dealing with us (not only buying) brings them some benefit: labour, information, proposals, goodwill.</source>
+        <translation>(購入に限らず)当社と付き合うことが相手の利益になっている: 労力・情報・提案・好感。</translation>
+    </message>
+    <message>
+        <source>We know several people on their side.</source>
+        <translation>相手先の複数の人を知っている。</translation>
+    </message>
+    <message>
+        <source>We know a decision maker or someone with authority.</source>
+        <translation>決裁者や権限のある人を知っている。</translation>
+    </message>
+    <message>
+        <source>They have already spent their own time or resources on us: asked for material, came to an event, introduced someone, sent data.</source>
+        <translation>相手がすでに自分の時間や資源を当社に使っている: 資料請求、イベント参加、紹介、データ提供など。</translation>
+    </message>
+    <message>
+        <source>How clearly the prospect sees their own need for what we offer. Ask for decisions only once it is high enough.</source>
+        <translation>当社が提供するものの必要性を、相手自身がどれだけはっきり認識しているか。十分に高くなってから判断を求める。</translation>
+    </message>
+    <message>
+        <source>0–5: type a digit or use the arrow keys.</source>
+        <translation>0〜5: 数字キーか矢印キーで入力</translation>
+    </message>
+    <message>
+        <source>They are an existing customer.</source>
+        <translation>既存顧客です。</translation>
+    </message>
+    <message>
+        <source>No trade with them yet.</source>
+        <translation>まだ取引はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) known at this company.</source>
+        <translation>
+            <numerusform>この会社で把握している担当者: %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} ({1}) is a decision maker with an executive title.</source>
+        <translation>{0}({1})は役職のある決裁者です。</translation>
+    </message>
+    <message>
+        <source>{0} is marked as decision maker.</source>
+        <translation>{0}は決裁者として登録されています。</translation>
+    </message>
+    <message>
+        <source>{0} has an executive title ({1}).</source>
+        <translation>{0}は役職者です({1})。</translation>
+    </message>
+    <message>
+        <source>Nobody known there is a decision maker or executive.</source>
+        <translation>把握している担当者に決裁者・役職者がいません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contribution(s) (labour, information, proposal, goodwill) in the last 90 days.</source>
+        <translation>
+            <numerusform>直近90日の貢献(労力・情報・提案・好感): %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) started by the customer.</source>
+        <translation>
+            <numerusform>顧客から始まった接触: %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Score the relationship first: how strong is it on each of the six dimensions?</source>
+        <translation>まず関係を評価しましょう: 6つの関係それぞれの強さは?</translation>
+    </message>
+    <message>
+        <source>Contribute: send the market report or case study they asked about, or offer to research something for them.</source>
+        <translation>貢献する: 相手が知りたがっていた市場レポートや導入事例を送る、または調べものを代行すると申し出る。</translation>
+    </message>
+    <message>
+        <source>Win empathy: share how you see their situation and listen for where they agree.</source>
+        <translation>共感を得る: 相手の状況をどう見ているかを伝え、どこに同意してくれるかを聴く。</translation>
+    </message>
+    <message>
+        <source>Invite a small step of their own: offer material they can ask for, or invite them to a seminar or event.</source>
+        <translation>相手の小さな自発的行動を促す: 請求できる資料を案内する、セミナーやイベントに招く。</translation>
+    </message>
+    <message>
+        <source>Widen the contact: ask to be introduced to a colleague in another section.</source>
+        <translation>接点を広げる: 別の部署の方を紹介してもらう。</translation>
+    </message>
+    <message>
+        <source>Reach authority: ask to meet their department head or the decision maker.</source>
+        <translation>決裁者に近づく: 部長や決裁者に会わせてもらえるよう頼む。</translation>
+    </message>
+    <message>
+        <source>Start trading: propose a small first order or a trial.</source>
+        <translation>取引を始める: 小口の初回発注やお試しを提案する。</translation>
+    </message>
+    <message>
+        <source>The relationship is there; help them see the need: show what the problem costs them today.</source>
+        <translation>関係はできています。必要性に気づいてもらう: その課題が今どれだけのコストになっているかを示す。</translation>
+    </message>
+    <message>
+        <source>Relationship and need awareness are strong: ask for the decision.</source>
+        <translation>関係強度も必要性顕在度も十分です: 判断を求めましょう。</translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipPanel</name>
+    <message>
+        <source>Why (optional), e.g. met the plant manager</source>
+        <translation>理由(任意)例: 工場長に会えた</translation>
+    </message>
+    <message>
+        <source>Save assessment</source>
+        <translation>評価を保存</translation>
+    </message>
+    <message>
+        <source>Store these scores as a new dated assessment (Ctrl+S)</source>
+        <translation>この評価を日付付きの新しい評価として保存(Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Scores (0–5)</source>
+        <translation>評価(0〜5)</translation>
+    </message>
+    <message>
+        <source>Next-best action</source>
+        <translation>次の一手</translation>
+    </message>
+    <message>
+        <source>Suggested from what was logged</source>
+        <translation>記録からの提案</translation>
+    </message>
+    <message>
+        <source>Not assessed yet.</source>
+        <translation>まだ評価していません。</translation>
+    </message>
+    <message>
+        <source>Last assessed {0}</source>
+        <translation>最終評価 {0}</translation>
+    </message>
+    <message>
+        <source>Nothing new: the scores agree with what was logged.</source>
+        <translation>新しい提案はありません: 評価は記録内容と一致しています。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} → {2}</source>
+        <translation>{0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <source>Use {0}</source>
+        <translation>{0} にする</translation>
+    </message>
+    <message>
+        <source>Put {0} into the {1} score; Save stores it.</source>
+        <translation>{1}に {0} を入れます(保存で記録されます)。</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>保存されていません</translation>
+    </message>
+    <message>
+        <source>SalesDesk could not store the assessment.
+
+Details: {0}</source>
+        <translation>評価を保存できませんでした。
+
+詳細: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Backups</source>
+        <extracomment>While running, a backup is taken when the newest is at least this old (and data changed).</extracomment>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <source>SalesDesk backs up your data when it starts (if anything changed) and once a day while it runs, and keeps the newest backup of each of the last 12 days, 10 weeks and 9 months. Backups are kept in:
+{0}</source>
+        <translation>SalesDeskは起動時（変更があった場合）と起動中は1日1回データをバックアップし、直近12日・10週・9か月それぞれの最新のバックアップを残します。バックアップの保存先:
+{0}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Prospects</source>
+        <translation>見込み客</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>今すぐバックアップ</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>復元…</translation>
+    </message>
+    <message>
+        <source>This backup cannot be read.</source>
+        <translation>このバックアップは読み取れません。</translation>
+    </message>
+    <message>
+        <source>There are no backups yet.</source>
+        <translation>バックアップはまだありません。</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>バックアップ中…</translation>
+    </message>
+    <message>
+        <source>The backup failed and was discarded: {0}</source>
+        <translation>バックアップに失敗したため破棄しました: {0}</translation>
+    </message>
+    <message>
+        <source>Restore backup?</source>
+        <translation>バックアップを復元しますか？</translation>
+    </message>
+    <message>
+        <source>Replace your current data with the backup from {0} ({1})?
+
+Your current data is backed up first, so you can come back to it from this list.</source>
+        <translation>現在のデータを{0}のバックアップ（{1}）で置き換えますか？
+
+現在のデータは先にバックアップするので、この一覧から元に戻せます。</translation>
+    </message>
+</context>
+<context>
+    <name>Safety</name>
+    <message>
+        <source>Backup restored. Your data from before the restore was backed up too.</source>
+        <extracomment>Data safety after the list is filled: the start-up backup, then a daily check each hour.</extracomment>
+        <translation>バックアップを復元しました。復元前のデータもバックアップしてあります。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <extracomment>Typing pauses this long before the draft is written (one small fsync&apos;d file).</extracomment>
+        <translation>保存されていません</translation>
+    </message>
+    <message>
+        <source>Details: {0}</source>
+        <translation>詳細: {0}</translation>
+    </message>
+    <message>
+        <source>Restored what you typed on {0} but had not saved yet. Check it and save, or Cancel to discard it.</source>
+        <translation>{0}に入力して未保存だった内容を復元しました。確認して保存するか、「キャンセル」で破棄してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prospect(s)</source>
+        <extracomment>settings.extra key: the data folder the rep was already warned about (synced folder).</extracomment>
+        <translation>
+            <numerusform>見込み客 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>通話 %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -653,6 +1063,34 @@ Details: {0}</source>
     <message>
         <source> working day(s)</source>
         <translation> 営業日後</translation>
+    </message>
+    <message>
+        <source>Warn when relationship strength (the six scores added up) is below this.</source>
+        <translation>関係強度(6つの合計)がこの値を下回ったら警告します。</translation>
+    </message>
+    <message>
+        <source>Warn about each dimension scored below this.</source>
+        <translation>この値を下回る関係を警告します。</translation>
+    </message>
+    <message>
+        <source>Warn when need awareness is below this.</source>
+        <translation>必要性顕在度がこの値を下回ったら警告します。</translation>
+    </message>
+    <message>
+        <source>Before asking for a decision, warn below</source>
+        <translation>判断を求める前に、次を下回ったら警告</translation>
+    </message>
+    <message>
+        <source>Relationship strength (0–30)</source>
+        <translation>関係強度(0〜30)</translation>
+    </message>
+    <message>
+        <source>Any one dimension (0–5)</source>
+        <translation>個々の関係(0〜5)</translation>
+    </message>
+    <message>
+        <source>Need awareness (0–5)</source>
+        <translation>必要性顕在度(0〜5)</translation>
     </message>
     <message>
         <source>Language</source>
@@ -692,6 +1130,105 @@ Details: {0}</source>
 {0}
 
 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthAnalytics</name>
+    <message>
+        <source>Not assessed</source>
+        <translation>未評価</translation>
+    </message>
+    <message>
+        <source>Cold</source>
+        <translation>関係なし</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>弱い</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>構築中</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>強い</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>非常に強い</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthAnalyticsChart</name>
+    <message>
+        <source>Appointment success rate by relationship strength</source>
+        <translation>関係強度別のアポイント成功率</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>成功率</translation>
+    </message>
+    <message>
+        <source>{0}: {1}/{2}</source>
+        <translation>{0}: {1}/{2}</translation>
+    </message>
+    <message>
+        <source>Appointments set</source>
+        <translation>アポ獲得</translation>
+    </message>
+    <message>
+        <source>Relationship strength (total 0–30): appointments set / requests</source>
+        <translation>関係強度(合計 0〜30): アポ獲得 / 依頼数</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthAnalyticsDialog</name>
+    <message>
+        <source>Appointment success by strength</source>
+        <translation>関係強度別のアポ成功率</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment request(s) logged. Strength is the latest assessment made before each request.</source>
+        <translation>
+            <numerusform>記録されたアポイント依頼: %n 件。関係強度は各依頼の直前の評価です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>関係強度</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>依頼数</translation>
+    </message>
+    <message>
+        <source>Appointments set</source>
+        <translation>アポ獲得</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>成功率</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthTimeline</name>
+    <message>
+        <source>No assessments yet</source>
+        <extracomment>One colour per score key, the total in black.</extracomment>
+        <translation>評価はまだありません</translation>
+    </message>
+    <message>
+        <source>Relationship strength over time</source>
+        <translation>関係強度の推移</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>評価</translation>
     </message>
 </context>
 <context>
