@@ -130,8 +130,7 @@ def fill(conn: sqlite3.Connection) -> None:
         )
         conn.execute(
             # strength stays 2: the total of the scores above, as the app keeps it.
-            "UPDATE prospect SET strength = 2, assessed_at = ?, weakest = 'business' "
-            "WHERE id = ?",
+            "UPDATE prospect SET strength = 2, assessed_at = ?, weakest = 'business' WHERE id = ?",
             (CALLED, PROSPECT_ID),
         )
     conn.execute(

@@ -203,9 +203,7 @@ class Interaction(SyncMixin, Base):
     # The rep's explicit "no next step" when closing the call dialog.
     no_next_step: Mapped[bool] = mapped_column(Boolean, default=False)
     # The rep asked for an appointment in this contact (its outcome says if it was set).
-    appointment_requested: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default="0"
-    )
+    appointment_requested: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     __table_args__ = (Index("ix_interaction_prospect_time", "prospect_id", "occurred_at"),)
 
