@@ -321,7 +321,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>Phone</source>
-        <translation>電話番号</translation>
+        <translation>電話</translation>
     </message>
     <message>
         <source>Visit</source>
@@ -333,7 +333,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>E-mail</source>
-        <translation>メールアドレス</translation>
+        <translation>メール</translation>
     </message>
     <message>
         <source>Labour (research, documents)</source>
@@ -689,7 +689,7 @@ Details: {0}</source>
     <name>ProspectTableModel</name>
     <message>
         <source>Company</source>
-        <translation>会社・所属</translation>
+        <translation>会社名</translation>
     </message>
     <message>
         <source>Reading</source>
