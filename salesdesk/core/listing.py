@@ -116,6 +116,7 @@ class ProspectList:
         self.clock = clock
         self._base: dict[tuple[object, ...], array[int]] = {}
         self._data_version: int | None = None
+        self._count: int | None = None
 
     @property
     def _conn(self) -> sqlite3.Connection:
@@ -124,12 +125,14 @@ class ProspectList:
     def invalidate(self) -> None:
         """Forget cached orders (called after this process changed prospects)."""
         self._base.clear()
+        self._count = None
 
     def _check_version(self) -> None:
         version = self._conn.execute("PRAGMA data_version").fetchone()[0]
         if version != self._data_version:
             self._data_version = version
             self._base.clear()
+            self._count = None
 
     def _base_order(self, query: ProspectQuery) -> array[int]:
         due_limit = to_db_time(end_of_local_day(self.clock())) if query.follow_up_due else None
@@ -247,8 +250,11 @@ class ProspectList:
         return None if row is None else int(row[0])
 
     def count(self) -> int:
-        """Live prospects in all."""
-        row = self._conn.execute(
-            "SELECT count(*) FROM prospect WHERE deleted_at IS NULL"
-        ).fetchone()
-        return int(row[0])
+        """Live prospects in all (cached like the orders, until the data changes)."""
+        self._check_version()
+        if self._count is None:
+            row = self._conn.execute(
+                "SELECT count(*) FROM prospect WHERE deleted_at IS NULL"
+            ).fetchone()
+            self._count = int(row[0])
+        return self._count
