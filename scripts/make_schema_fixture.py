@@ -30,6 +30,7 @@ CONTACT_ID = "8b2d4e61-1c3a-4f7b-8e29-5a6c7d8e9f02"
 INTERACTION_ID = "c4e5f6a7-2b3c-4d5e-9f60-718293a4b503"
 FOLLOW_UP_ID = "d5f6a7b8-3c4d-4e5f-8a71-8293a4b5c604"
 ASSESSMENT_ID = "e6a7b8c9-4d5e-4f60-9b82-93a4b5c6d705"
+DEAL_ID = "f7b8c9d0-5e6f-4a71-8c93-a4b5c6d7e806"
 CREATED = "2026-04-01 00:30:00.000000"
 CALLED = "2026-04-02 05:15:00.000000"
 DUE = "2026-04-09 01:00:00.000000"
@@ -133,6 +134,38 @@ def fill(conn: sqlite3.Connection) -> None:
             "UPDATE prospect SET strength = 2, assessed_at = ?, weakest = 'business' WHERE id = ?",
             (CALLED, PROSPECT_ID),
         )
+    if "deal" in tables:  # 0004: a deal answered △ once, one checklist tick, one question
+        conn.execute(
+            "INSERT INTO deal (id, prospect_id, title, amount, currency, stage, result, "
+            "result_on, pending_streak, opened_at, reached_closing_at, forecast_on, "
+            "decision_deadline, goal_on, last_useful_on, decision_maker, decision_steps, "
+            "collect_first, competitors, second_arrow, third_arrow, loss_category, loss_words, "
+            f"loss_said_by, loss_said_on, {', '.join(sync)}) VALUES (?, ?, '展示会出展パック', "
+            "1200000, 'JPY', 'closing', 'pending', '2026-04-02', 1, ?, ?, '2026-05-31', "
+            "'2026-04-20', '2026-09-30', '2026-08-15', '山田専務', '専務→社長決裁', "
+            "'他社見積もり', 'A社', '小規模プラン', '分割払い', NULL, '', '', NULL, ?, ?, NULL, 1)",
+            (DEAL_ID, PROSPECT_ID, CREATED, CALLED, CREATED, CALLED),
+        )
+        conn.execute(
+            "INSERT INTO deal_check (id, deal_id, item, done, note, done_on, "
+            f"{', '.join(sync)}) VALUES ('a1b2c3d4-0000-4000-8000-000000000001', ?, "
+            "'material_provided', 1, '事例集', '2026-04-02', ?, ?, NULL, 1)",
+            (DEAL_ID, CALLED, CALLED),
+        )
+        conn.execute(
+            "INSERT INTO deal_question (id, deal_id, question, asked_by, asked_on, answer, "
+            f"resolved_on, {', '.join(sync)}) VALUES ('a1b2c3d4-0000-4000-8000-000000000002', "
+            "?, '設営は誰がやる？', '山田 花子', '2026-04-02', '', NULL, ?, ?, NULL, 1)",
+            (DEAL_ID, CALLED, CALLED),
+        )
+        conn.execute(
+            "INSERT INTO deal_outcome (id, deal_id, result, decided_on, note, loss_category, "
+            "loss_words, loss_said_by, loss_said_on, follow_up_id, "
+            f"{', '.join(sync)}) VALUES ('a1b2c3d4-0000-4000-8000-000000000003', ?, 'pending', "
+            "'2026-04-02', '社内で検討', NULL, '', '', NULL, NULL, ?, ?, NULL, 1)",
+            (DEAL_ID, CALLED, CALLED),
+        )
+        conn.execute("UPDATE prospect SET pending_streak = 1 WHERE id = ?", (PROSPECT_ID,))
     conn.execute(
         "INSERT INTO app_meta (key, value) VALUES ('app_version', ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -81,6 +81,7 @@ class ProspectRow:
     strength: int | None
     last_contact_at: datetime | None
     next_follow_up_at: datetime | None
+    pending_streak: int = 0  # longest △ streak of the prospect's open deals (core/deals.py)
 
 
 def to_db_time(value: datetime) -> str:
@@ -227,7 +228,7 @@ class ProspectList:
         marks = ",".join("?" * len(rowids))
         cur = self._conn.execute(
             "SELECT rowid, id, company, company_kana, stage, strength, last_contact_at, "
-            f"next_follow_up_at FROM prospect WHERE rowid IN ({marks})",
+            f"next_follow_up_at, pending_streak FROM prospect WHERE rowid IN ({marks})",
             rowids,
         )
         return {
@@ -239,6 +240,7 @@ class ProspectList:
                 strength=r[5],
                 last_contact_at=from_db_time(r[6]),
                 next_follow_up_at=from_db_time(r[7]),
+                pending_streak=r[8],
             )
             for r in cur
         }

@@ -8,11 +8,12 @@ and a per-row ``version`` counter, so a later team-sync feature needs no key cha
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
     Dialect,
     Enum,
@@ -51,6 +52,11 @@ __all__ = [
     "Base",
     "Channel",
     "Contact",
+    "Deal",
+    "DealCheck",
+    "DealOutcome",
+    "DealQuestion",
+    "DealSignal",
     "FollowUp",
     "FollowUpStatus",
     "Interaction",
@@ -154,6 +160,8 @@ class Prospect(SyncMixin, Base):
     search_names: Mapped[str] = mapped_column(Text, default="", server_default="")
     # The list's default order: the reading, width- and script-folded (text.sort_key).
     sort_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The longest △ streak among the prospect's open deals (core/deals.py keeps it).
+    pending_streak: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="prospect", order_by="Contact.created_at"
@@ -247,6 +255,101 @@ class RelationshipAssessment(SyncMixin, Base):
     __table_args__ = (
         Index("ix_relationship_assessment_prospect_time", "prospect_id", "assessed_at"),
     )
+
+
+class Deal(SyncMixin, Base):
+    """Something being sold to a prospect, from approach to ○ / △ / × (DOMAIN.md §2–§3).
+
+    Kept by core/deals.py with plain sqlite3; see migration 0004 for the columns' meaning.
+    """
+
+    __tablename__ = "deal"
+
+    prospect_id: Mapped[str] = mapped_column(ForeignKey("prospect.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    amount: Mapped[int | None] = mapped_column(Integer, default=None)  # minor units
+    currency: Mapped[str] = mapped_column(String(3), default="JPY")
+    stage: Mapped[str] = mapped_column(String(32), default="approach")
+    result: Mapped[str | None] = mapped_column(String(16), default=None)
+    result_on: Mapped[date | None] = mapped_column(Date, default=None)
+    pending_streak: Mapped[int] = mapped_column(Integer, default=0)
+    opened_at: Mapped[datetime] = mapped_column(default=utc_now)
+    reached_closing_at: Mapped[datetime | None] = mapped_column(default=None)
+    forecast_on: Mapped[date | None] = mapped_column(Date, default=None)
+    decision_deadline: Mapped[date | None] = mapped_column(Date, default=None)
+    goal_on: Mapped[date | None] = mapped_column(Date, default=None)
+    last_useful_on: Mapped[date | None] = mapped_column(Date, default=None)
+    decision_maker: Mapped[str] = mapped_column(String(200), default="")
+    decision_steps: Mapped[str] = mapped_column(Text, default="")
+    collect_first: Mapped[str] = mapped_column(Text, default="")
+    competitors: Mapped[str] = mapped_column(Text, default="")
+    second_arrow: Mapped[str] = mapped_column(Text, default="")
+    third_arrow: Mapped[str] = mapped_column(Text, default="")
+    loss_category: Mapped[str | None] = mapped_column(String(32), default=None)
+    loss_words: Mapped[str] = mapped_column(Text, default="")
+    loss_said_by: Mapped[str] = mapped_column(String(200), default="")
+    loss_said_on: Mapped[date | None] = mapped_column(Date, default=None)
+
+    __table_args__ = (Index("ix_deal_prospect", "prospect_id", "deleted_at"),)
+
+
+class DealCheck(SyncMixin, Base):
+    """One hand-ticked item of a deal's closing checklist: tick, note, date."""
+
+    __tablename__ = "deal_check"
+
+    deal_id: Mapped[str] = mapped_column(ForeignKey("deal.id"))
+    item: Mapped[str] = mapped_column(String(32))
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    done_on: Mapped[date | None] = mapped_column(Date, default=None)
+
+    __table_args__ = (Index("ix_deal_check_deal_item", "deal_id", "item"),)
+
+
+class DealQuestion(SyncMixin, Base):
+    """An open question or worry (疑問・不安) of the customer about a deal."""
+
+    __tablename__ = "deal_question"
+
+    deal_id: Mapped[str] = mapped_column(ForeignKey("deal.id"))
+    question: Mapped[str] = mapped_column(Text, default="")
+    asked_by: Mapped[str] = mapped_column(String(200), default="")
+    asked_on: Mapped[date | None] = mapped_column(Date, default=None)
+    answer: Mapped[str] = mapped_column(Text, default="")
+    resolved_on: Mapped[date | None] = mapped_column(Date, default=None)
+
+    __table_args__ = (Index("ix_deal_question_deal", "deal_id"),)
+
+
+class DealSignal(SyncMixin, Base):
+    """A buying signal (買いシグナル) observed on a deal."""
+
+    __tablename__ = "deal_signal"
+
+    deal_id: Mapped[str] = mapped_column(ForeignKey("deal.id"))
+    text: Mapped[str] = mapped_column(Text, default="")
+    observed_on: Mapped[date | None] = mapped_column(Date, default=None)
+
+    __table_args__ = (Index("ix_deal_signal_deal", "deal_id"),)
+
+
+class DealOutcome(SyncMixin, Base):
+    """One recorded answer on a deal (won, pending, lost, no answer yet, reopened)."""
+
+    __tablename__ = "deal_outcome"
+
+    deal_id: Mapped[str] = mapped_column(ForeignKey("deal.id"))
+    result: Mapped[str] = mapped_column(String(16))
+    decided_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    loss_category: Mapped[str | None] = mapped_column(String(32), default=None)
+    loss_words: Mapped[str] = mapped_column(Text, default="")
+    loss_said_by: Mapped[str] = mapped_column(String(200), default="")
+    loss_said_on: Mapped[date | None] = mapped_column(Date, default=None)
+    follow_up_id: Mapped[str | None] = mapped_column(String(36), default=None)
+
+    __table_args__ = (Index("ix_deal_outcome_deal_time", "deal_id", "created_at"),)
 
 
 class AppMeta(Base):
