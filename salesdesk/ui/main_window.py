@@ -253,6 +253,8 @@ class MainWindow(QMainWindow):
         )
         self.log_call_action = action(self.tr("&Log call…"), "Ctrl+L", self.log_call)
         self.add_contact_action = action(self.tr("Add &contact…"), "Ctrl+Shift+N", self.add_contact)
+        self.print_sheet_action = action(self.tr("Print call &sheet…"), "Ctrl+P", self.print_sheet)
+        self.print_day_action = action(self.tr("Print &day's call list…"), None, self.print_day)
         self.find_action = action(
             self.tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search
         )
@@ -279,6 +281,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.find_action, self.edit_action, self.delete_action])
         prospect_menu = menu.addMenu(self.tr("&Prospect"))
         prospect_menu.addActions([self.log_call_action, self.add_contact_action])
+        prospect_menu.addActions([self.print_sheet_action, self.print_day_action])
         self.analytics_action = action(
             self.tr("&Appointment success by strength…"), None, self.show_strength_analytics
         )
@@ -300,6 +303,7 @@ class MainWindow(QMainWindow):
             self.delete_action,
             self.log_call_action,
             self.add_contact_action,
+            self.print_sheet_action,
         ):
             act.setEnabled(has)
         shown, total = self.model.rowCount(), self.services.listing.count()
@@ -564,6 +568,20 @@ class MainWindow(QMainWindow):
             data.prospect_id, data.kind, data.outcome, data.appointment_requested, thresholds
         )
         return weak_list(weak)
+
+    def print_sheet(self) -> None:
+        """The selected prospect's call sheet: preview, print or save as PDF."""
+        record = self.detail.record
+        if record is None:
+            return
+        from salesdesk.ui.sheet_dialog import SheetDialog
+
+        SheetDialog(self.services, record.id, record.company, parent=self).exec()
+
+    def print_day(self) -> None:
+        from salesdesk.ui.sheet_dialog import SheetDialog
+
+        SheetDialog(self.services, parent=self).exec()
 
     def show_strength_analytics(self) -> None:
         from salesdesk.ui.strength_analytics import StrengthAnalyticsDialog

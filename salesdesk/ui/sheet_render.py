@@ -77,10 +77,6 @@ INK = QColor(0, 0, 0)
 HEADER_BG = "#e6e6e6"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CallSheet", text)
-
-
 # -- the font -------------------------------------------------------------------------------
 def find_font_file() -> Path | None:
     """The IPA P Gothic file: shipped in resources/fonts, else from the system."""
@@ -187,18 +183,22 @@ def deal_stage(value: str) -> str:
 def missing_text(code: str) -> str:
     """What the closing checklist still misses, in a few words (codes of issue 4's rules)."""
     words = {
-        "no_decision_material": tr("decision material"),
-        "no_decision_deadline": tr("decision deadline"),
-        "deadline_without_date": tr("date of the decision deadline"),
-        "decision_process_unknown": tr("how they decide"),
-        "open_questions": tr("open questions answered"),
-        "no_small_yes": tr("small yeses"),
-        "no_trial_close": tr("trial close"),
-        "second_arrow_missing": tr("second arrow"),
-        "third_arrow_missing": tr("third arrow"),
-        "no_buying_signals": tr("buying signals"),
-        "closing_question_not_asked": tr("closing question"),
-        "no_next_meeting_reason": tr("reason to meet on another matter"),
+        "no_decision_material": QCoreApplication.translate("CallSheet", "decision material"),
+        "no_decision_deadline": QCoreApplication.translate("CallSheet", "decision deadline"),
+        "deadline_without_date": QCoreApplication.translate(
+            "CallSheet", "date of the decision deadline"
+        ),
+        "decision_process_unknown": QCoreApplication.translate("CallSheet", "how they decide"),
+        "open_questions": QCoreApplication.translate("CallSheet", "open questions answered"),
+        "no_small_yes": QCoreApplication.translate("CallSheet", "small yeses"),
+        "no_trial_close": QCoreApplication.translate("CallSheet", "trial close"),
+        "second_arrow_missing": QCoreApplication.translate("CallSheet", "second arrow"),
+        "third_arrow_missing": QCoreApplication.translate("CallSheet", "third arrow"),
+        "no_buying_signals": QCoreApplication.translate("CallSheet", "buying signals"),
+        "closing_question_not_asked": QCoreApplication.translate("CallSheet", "closing question"),
+        "no_next_meeting_reason": QCoreApplication.translate(
+            "CallSheet", "reason to meet on another matter"
+        ),
     }
     return words.get(code, code)
 
@@ -360,7 +360,7 @@ def draw_pages(
         p.drawText(
             foot,
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            tr("Page {0} of {1}").format(number, len(pages)),
+            QCoreApplication.translate("CallSheet", "Page {0} of {1}").format(number, len(pages)),
         )
         p.restore()
 
@@ -474,9 +474,16 @@ def paint_legend(family: str, has_previous: bool, total: str) -> Callable[[QPain
         p.setFont(font)
         y = rect.center().y()
         x = rect.left() + 4
-        entries = [(Qt.PenStyle.SolidLine, tr("Latest assessment"))]
+        entries = [
+            (Qt.PenStyle.SolidLine, QCoreApplication.translate("CallSheet", "Latest assessment"))
+        ]
         if has_previous:
-            entries.append((Qt.PenStyle.DashLine, tr("Previous assessment")))
+            entries.append(
+                (
+                    Qt.PenStyle.DashLine,
+                    QCoreApplication.translate("CallSheet", "Previous assessment"),
+                )
+            )
         for style, text in entries:
             p.setPen(QPen(INK, 1.6 if style == Qt.PenStyle.SolidLine else 1.2, style))
             p.drawLine(QPointF(x, y), QPointF(x + 26, y))
@@ -491,7 +498,9 @@ def paint_legend(family: str, has_previous: bool, total: str) -> Callable[[QPain
         p.drawText(
             rect.adjusted(0, 0, -4, 0),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            tr("Relationship strength {0} / {1}").format(total, MAX_TOTAL),
+            QCoreApplication.translate("CallSheet", "Relationship strength {0} / {1}").format(
+                total, MAX_TOTAL
+            ),
         )
         p.restore()
 
@@ -515,7 +524,10 @@ def paint_outcome_boxes(family: str) -> Callable[[QPainter, QRectF], None]:
             Outcome.APPOINTMENT_SET,
             Outcome.DECLINED,
         )
-    ] + [tr("Small yes"), tr("Asked for a decision")]
+    ] + [
+        QCoreApplication.translate("CallSheet", "Small yes"),
+        QCoreApplication.translate("CallSheet", "Asked for a decision"),
+    ]
 
     def paint(p: QPainter, rect: QRectF) -> None:
         p.save()
@@ -534,7 +546,7 @@ def paint_outcome_boxes(family: str) -> Callable[[QPainter, QRectF], None]:
             x += w
         y += fm.height() + 10
         # The next step: written by hand, it goes into the call dialog afterwards.
-        label = tr("Next step (when / what):")
+        label = QCoreApplication.translate("CallSheet", "Next step (when / what):")
         p.drawText(
             QRectF(rect.left() + 2, y, rect.width(), fm.height()),
             Qt.AlignmentFlag.AlignVCenter,
@@ -617,23 +629,30 @@ def sheet_blocks(sheet: CallSheet, width: float, family: str, printed: datetime)
     blocks: list[Block] = []
     kana = f'<span class="kana">{esc(sheet.company_kana)}</span><br>' if sheet.company_kana else ""
     stage = stage_label(sheet.stage) + (
-        " · " + tr("existing customer") if sheet.is_customer else ""
+        " · " + QCoreApplication.translate("CallSheet", "existing customer")
+        if sheet.is_customer
+        else ""
     )
+    title = html.escape(QCoreApplication.translate("CallSheet", "Call sheet"))
+    stamp = QCoreApplication.translate("CallSheet", "Printed {0}").format(when(printed))
     head = (
         '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
         f'<td width="75%">{kana}<h1>{esc(sheet.company)}</h1></td>'
-        f'<td width="25%" align="right"><b>{html.escape(tr("Call sheet"))}</b><br>'
-        f'<span class="small">{html.escape(tr("Printed {0}").format(when(printed)))}</span></td>'
+        f'<td width="25%" align="right"><b>{title}</b><br>'
+        f'<span class="small">{html.escape(stamp)}</span></td>'
         "</tr></table>"
     )
     blocks.append(TextBlock(head, width, family))
     facts = [
-        (tr("Stage"), html.escape(stage)),
-        (tr("Phone"), esc(sheet.phone)),
-        (tr("Address"), esc(sheet.address, 200)),
-        (tr("E-mail"), esc(sheet.email)),
-        (tr("Website"), esc(sheet.website)),
-        (tr("Last contact"), html.escape(when(sheet.last_contact_at))),
+        (QCoreApplication.translate("CallSheet", "Stage"), html.escape(stage)),
+        (QCoreApplication.translate("CallSheet", "Phone"), esc(sheet.phone)),
+        (QCoreApplication.translate("CallSheet", "Address"), esc(sheet.address, 200)),
+        (QCoreApplication.translate("CallSheet", "E-mail"), esc(sheet.email)),
+        (QCoreApplication.translate("CallSheet", "Website"), esc(sheet.website)),
+        (
+            QCoreApplication.translate("CallSheet", "Last contact"),
+            html.escape(when(sheet.last_contact_at)),
+        ),
     ]
     cells = "".join(
         f'<tr><td width="16%" class="muted">{html.escape(label)}</td>'
@@ -647,10 +666,10 @@ def sheet_blocks(sheet: CallSheet, width: float, family: str, printed: datetime)
         )
     )
     if sheet.notes.strip():
-        blocks.append(_heading(tr("Notes"), width, family))
+        blocks.append(_heading(QCoreApplication.translate("CallSheet", "Notes"), width, family))
         blocks.append(_para(esc(sheet.notes, NOTE_CHARS), width, family))
 
-    blocks.append(_heading(tr("Contacts"), width, family))
+    blocks.append(_heading(QCoreApplication.translate("CallSheet", "Contacts"), width, family))
     if sheet.contacts:
         rows = []
         for c in sheet.contacts:
@@ -658,90 +677,143 @@ def sheet_blocks(sheet: CallSheet, width: float, family: str, printed: datetime)
             if c.name_kana:
                 name += f'<br><span class="kana">{esc(c.name_kana)}</span>'
             role = " ".join(x for x in (c.department, c.title) if x)
-            dm = "◎ " + html.escape(tr("Decision maker")) if c.is_decision_maker else ""
+            dm = (
+                "◎ " + html.escape(QCoreApplication.translate("CallSheet", "Decision maker"))
+                if c.is_decision_maker
+                else ""
+            )
             rows.append([name, esc(role), dm, esc(c.phone), esc(c.email)])
         blocks += _table_rows(
             width,
             family,
             [
-                (tr("Name"), 24),
-                (tr("Department / title"), 24),
-                (tr("Decides"), 14),
-                (tr("Phone"), 16),
-                (tr("E-mail"), 22),
+                (QCoreApplication.translate("CallSheet", "Name"), 24),
+                (QCoreApplication.translate("CallSheet", "Department / title"), 24),
+                (QCoreApplication.translate("CallSheet", "Decides"), 14),
+                (QCoreApplication.translate("CallSheet", "Phone"), 16),
+                (QCoreApplication.translate("CallSheet", "E-mail"), 22),
             ],
             rows,
         )
     else:
-        blocks.append(_para(html.escape(tr("No contacts known yet.")), width, family))
+        blocks.append(
+            _para(
+                html.escape(QCoreApplication.translate("CallSheet", "No contacts known yet.")),
+                width,
+                family,
+            )
+        )
 
     rel = sheet.relationship
-    blocks.append(_heading(tr("Relationship and need awareness"), width, family))
+    blocks.append(
+        _heading(
+            QCoreApplication.translate("CallSheet", "Relationship and need awareness"),
+            width,
+            family,
+        )
+    )
     total = "–" if rel.scores is None else str(rel.scores.total)
     blocks.append(
         PaintBlock(22, paint_legend(family, rel.previous is not None, total), keep_with_next=True)
     )
     blocks.append(PaintBlock(250, paint_radar(family, rel.scores, rel.previous)))
     assessed = (
-        tr("Not assessed yet.")
+        QCoreApplication.translate("CallSheet", "Not assessed yet.")
         if rel.assessed_at is None
-        else tr("Assessed {0}").format(when(rel.assessed_at, with_time=False))
+        else QCoreApplication.translate("CallSheet", "Assessed {0}").format(
+            when(rel.assessed_at, with_time=False)
+        )
     )
+    label = QCoreApplication.translate("CallSheet", "Next-best action:")
     blocks.append(
         _para(
             f'<span class="muted">{html.escape(assessed)}</span><br>'
-            f"<b>{html.escape(tr('Next-best action:'))}</b> "
-            + html.escape(action_text(rel.next_action)),
+            f"<b>{html.escape(label)}</b> " + html.escape(action_text(rel.next_action)),
             width,
             family,
         )
     )
 
     if sheet.deals is not None:
-        blocks.append(_heading(tr("Open deal"), width, family))
+        blocks.append(_heading(QCoreApplication.translate("CallSheet", "Open deal"), width, family))
         if not sheet.deals:
-            blocks.append(_para(html.escape(tr("No open deal.")), width, family))
+            blocks.append(
+                _para(
+                    html.escape(QCoreApplication.translate("CallSheet", "No open deal.")),
+                    width,
+                    family,
+                )
+            )
         for deal in sheet.deals:
             lines = [
                 f"<b>{esc(deal.title)}</b>" + (f" — {deal_stage(deal.stage)}" if deal.stage else "")
             ]
             for label, value in (
-                (tr("Decision deadline"), stored_date(deal.decision_deadline)),
-                (tr("Customer's goal date"), stored_date(deal.customer_goal)),
-                (tr("Second arrow"), deal.second_arrow),
-                (tr("Third arrow"), deal.third_arrow),
+                (
+                    QCoreApplication.translate("CallSheet", "Decision deadline"),
+                    stored_date(deal.decision_deadline),
+                ),
+                (
+                    QCoreApplication.translate("CallSheet", "Customer's goal date"),
+                    stored_date(deal.customer_goal),
+                ),
+                (QCoreApplication.translate("CallSheet", "Second arrow"), deal.second_arrow),
+                (QCoreApplication.translate("CallSheet", "Third arrow"), deal.third_arrow),
             ):
                 if value:
                     lines.append(f'<span class="muted">{html.escape(label)}:</span> {esc(value)}')
             if deal.missing:
                 lines.append(
-                    f'<span class="muted">{html.escape(tr("Still missing"))}:</span> '
+                    '<span class="muted">'
+                    + html.escape(QCoreApplication.translate("CallSheet", "Still missing"))
+                    + ":</span> "
                     + esc(", ".join(missing_text(m) for m in deal.missing), 400)
                 )
             for q in deal.open_questions:
                 lines.append(
-                    f'<span class="muted">{html.escape(tr("Open question"))}:</span> {esc(q)}'
+                    '<span class="muted">'
+                    + html.escape(QCoreApplication.translate("CallSheet", "Open question"))
+                    + f":</span> {esc(q)}"
                 )
             blocks.append(_para("<br>".join(lines), width, family))
 
     if sheet.action_items is not None:
-        blocks.append(_heading(tr("Customer action items"), width, family))
+        blocks.append(
+            _heading(
+                QCoreApplication.translate("CallSheet", "Customer action items"), width, family
+            )
+        )
         if sheet.action_items:
             blocks += _table_rows(
                 width,
                 family,
-                [(tr("Deadline"), 22), (tr("What the customer owes"), 78)],
+                [
+                    (QCoreApplication.translate("CallSheet", "Deadline"), 22),
+                    (QCoreApplication.translate("CallSheet", "What the customer owes"), 78),
+                ],
                 [[html.escape(stored_date(a.due)), esc(a.what)] for a in sheet.action_items],
             )
         else:
-            blocks.append(_para(html.escape(tr("None open.")), width, family))
+            blocks.append(
+                _para(
+                    html.escape(QCoreApplication.translate("CallSheet", "None open.")),
+                    width,
+                    family,
+                )
+            )
 
-    blocks.append(_heading(tr("Open follow-ups"), width, family))
+    blocks.append(
+        _heading(QCoreApplication.translate("CallSheet", "Open follow-ups"), width, family)
+    )
     if sheet.follow_ups:
         blocks += _table_rows(
             width,
             family,
-            [(tr("Due"), 20), (tr("Kind"), 22), (tr("What"), 58)],
+            [
+                (QCoreApplication.translate("CallSheet", "Due"), 20),
+                (QCoreApplication.translate("CallSheet", "Kind"), 22),
+                (QCoreApplication.translate("CallSheet", "What"), 58),
+            ],
             [
                 [
                     html.escape(when(f.due_at)),
@@ -752,11 +824,13 @@ def sheet_blocks(sheet: CallSheet, width: float, family: str, printed: datetime)
             ],
         )
     else:
-        blocks.append(_para(html.escape(tr("None open.")), width, family))
+        blocks.append(
+            _para(html.escape(QCoreApplication.translate("CallSheet", "None open.")), width, family)
+        )
 
     blocks.append(
         _heading(
-            tr("Last contacts ({0} of {1})").format(
+            QCoreApplication.translate("CallSheet", "Last contacts ({0} of {1})").format(
                 len(sheet.interactions), sheet.interaction_count
             ),
             width,
@@ -779,15 +853,30 @@ def sheet_blocks(sheet: CallSheet, width: float, family: str, printed: datetime)
         blocks += _table_rows(
             width,
             family,
-            [(tr("Date"), 17), (tr("Kind"), 23), (tr("Outcome"), 14), (tr("Summary"), 46)],
+            [
+                (QCoreApplication.translate("CallSheet", "Date"), 17),
+                (QCoreApplication.translate("CallSheet", "Kind"), 23),
+                (QCoreApplication.translate("CallSheet", "Outcome"), 14),
+                (QCoreApplication.translate("CallSheet", "Summary"), 46),
+            ],
             rows,
         )
     else:
-        blocks.append(_para(html.escape(tr("No contacts logged yet.")), width, family))
+        blocks.append(
+            _para(
+                html.escape(QCoreApplication.translate("CallSheet", "No contacts logged yet.")),
+                width,
+                family,
+            )
+        )
 
-    blocks.append(_heading(tr("Outcome of this call"), width, family))
+    blocks.append(
+        _heading(QCoreApplication.translate("CallSheet", "Outcome of this call"), width, family)
+    )
     blocks.append(PaintBlock(outcome_height(family), paint_outcome_boxes(family)))
-    blocks.append(_heading(tr("Notes during the call"), width, family))
+    blocks.append(
+        _heading(QCoreApplication.translate("CallSheet", "Notes during the call"), width, family)
+    )
     blocks.append(PaintBlock(LINE_GAP * 6, paint_lines(family), fill=True))
     return blocks
 
@@ -797,28 +886,44 @@ def call_list_blocks(
 ) -> list[Block]:
     """The compact day list: one row per prospect, a blank column for the result."""
     overdue = sum(1 for e in entries if e.overdue)
-    title = tr("Call list for {0}").format(day_text(day))
-    summary = tr("{0} to call, {1} of them overdue").format(len(entries), overdue)
+    title = QCoreApplication.translate("CallSheet", "Call list for {0}").format(day_text(day))
+    summary = QCoreApplication.translate("CallSheet", "{0} to call, {1} of them overdue").format(
+        len(entries), overdue
+    )
     blocks: list[Block] = [
         TextBlock(
             f"<h1>{html.escape(title)}</h1>"
             f'<p class="small">{html.escape(summary)} · '
-            f"{html.escape(tr('Printed {0}').format(when(printed)))}</p>",
+            + html.escape(
+                QCoreApplication.translate("CallSheet", "Printed {0}").format(when(printed))
+            )
+            + "</p>",
             width,
             family,
         )
     ]
     if not entries:
-        blocks.append(_para(html.escape(tr("Nothing planned or due on this day.")), width, family))
+        blocks.append(
+            _para(
+                html.escape(
+                    QCoreApplication.translate("CallSheet", "Nothing planned or due on this day.")
+                ),
+                width,
+                family,
+            )
+        )
         return blocks
     rows = []
     for n, e in enumerate(entries, start=1):
         due = html.escape(when(e.due_at))
         if e.overdue:
-            due = f"<b>{html.escape(tr('Overdue'))}</b><br>{due}"
+            overdue_text = QCoreApplication.translate("CallSheet", "Overdue")
+            due = f"<b>{html.escape(overdue_text)}</b><br>{due}"
         purpose = esc(e.purpose, SUMMARY_CHARS)
         if e.more:
-            purpose += " " + html.escape(tr("(+{0} more)").format(e.more))
+            purpose += " " + html.escape(
+                QCoreApplication.translate("CallSheet", "(+{0} more)").format(e.more)
+            )
         rows.append(
             [
                 str(n),
@@ -836,13 +941,13 @@ def call_list_blocks(
         family,
         [
             ("#", 3),
-            (tr("Due"), 11),
-            (tr("Company"), 17),
-            (tr("Contact"), 11),
-            (tr("Phone"), 11),
-            (tr("Purpose"), 21),
-            (tr("Last contact"), 9),
-            (tr("Result"), 17),
+            (QCoreApplication.translate("CallSheet", "Due"), 11),
+            (QCoreApplication.translate("CallSheet", "Company"), 17),
+            (QCoreApplication.translate("CallSheet", "Contact"), 11),
+            (QCoreApplication.translate("CallSheet", "Phone"), 11),
+            (QCoreApplication.translate("CallSheet", "Purpose"), 21),
+            (QCoreApplication.translate("CallSheet", "Last contact"), 9),
+            (QCoreApplication.translate("CallSheet", "Result"), 17),
         ],
         rows,
     )
@@ -870,14 +975,21 @@ class SheetRenderer:
         if self.painter is None:
             self.painter = QPainter()
             if not self.painter.begin(self.device):
-                raise OSError(tr("Could not start printing (is the file writable?)"))
+                raise OSError(
+                    QCoreApplication.translate(
+                        "CallSheet", "Could not start printing (is the file writable?)"
+                    )
+                )
         return self.painter
 
     def add_sheet(self, sheet: CallSheet) -> int:
         """Draw one prospect's sheet on new pages; returns how many pages it took."""
         width, height = content_size(self.device)
         pages = paginate(sheet_blocks(sheet, width, self.family, self.printed), height)
-        footer = Footer(cut(f"{sheet.company} — {tr('Call sheet')}", 80), self.family)
+        footer = Footer(
+            cut(f"{sheet.company} — {QCoreApplication.translate('CallSheet', 'Call sheet')}", 80),
+            self.family,
+        )
         draw_pages(self._begin(), self.device, pages, footer, first=self.pages == 0)
         self.pages += len(pages)
         return len(pages)
@@ -885,7 +997,10 @@ class SheetRenderer:
     def add_call_list(self, entries: Sequence[CallListEntry], day: date) -> int:
         width, height = content_size(self.device)
         pages = paginate(call_list_blocks(entries, day, width, self.family, self.printed), height)
-        footer = Footer(tr("Call list for {0}").format(day_text(day)), self.family)
+        footer = Footer(
+            QCoreApplication.translate("CallSheet", "Call list for {0}").format(day_text(day)),
+            self.family,
+        )
         draw_pages(self._begin(), self.device, pages, footer, first=self.pages == 0)
         self.pages += len(pages)
         return len(pages)
