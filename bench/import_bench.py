@@ -1,0 +1,125 @@
+"""Import speed and memory: a 100k-row CP932 CSV, against the floor of the same rows read
+with csv.reader and written with raw sqlite3 ``executemany`` (no validation, no
+duplicate check, no search index).
+
+    python bench/import_bench.py [--rows 100000] [--memory]   # --memory: also 100k and 1M
+
+Prints seconds, the ratio to the floor, and the peak RSS (ru_maxrss) of a child process
+importing each size, so the memory figures are not polluted by this process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HEADER = ["会社名", "フリガナ", "電話番号", "メール", "住所", "担当者", "役職", "備考"]
+_PLACES = ["越後", "信州", "駿河", "尾張", "播磨", "筑紫", "相模", "常陸", "加賀", "肥後"]
+_TRADES = ["工業", "商事", "製作所", "物産", "建設", "運輸", "食品", "電機", "精工", "産業"]
+_KANA = ["ｴﾁｺﾞ", "ｼﾝｼｭｳ", "ｽﾙｶﾞ", "ｵﾜﾘ", "ﾊﾘﾏ", "ﾂｸｼ", "ｻｶﾞﾐ", "ﾋﾀﾁ", "ｶｶﾞ", "ﾋｺﾞ"]
+_PEOPLE = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤"]
+
+
+def write_csv(path: Path, rows: int, seed: int = 0) -> None:
+    """``rows`` distinct companies in CP932 (with ① and half-width kana), like Excel saves."""
+    rng = random.Random(seed)
+    with path.open("w", encoding="cp932", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        for i in range(rows):
+            p = rng.randrange(10)
+            t = rng.randrange(10)
+            w.writerow(
+                [
+                    f"株式会社{_PLACES[p]}{_TRADES[t]}{i}号①",
+                    f"{_KANA[p]}{i}",
+                    f"0{rng.randrange(10, 99)}-{i // 10000:03d}-{i % 10000:04d}",
+                    f"info{i}@example.co.jp",
+                    f"新潟県長岡市{rng.randrange(1, 9)}丁目{i % 50}番",
+                    f"{_PEOPLE[rng.randrange(10)]} 太郎",
+                    "部長",
+                    "展示会で名刺交換" if i % 3 == 0 else "",
+                ]
+            )
+
+
+def floor_seconds(path: Path, db_path: Path) -> float:
+    started = time.perf_counter()
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute(f"CREATE TABLE t ({', '.join(f'c{i} TEXT' for i in range(len(HEADER)))})")
+    with path.open(encoding="cp932", newline="") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        conn.execute("BEGIN")
+        conn.executemany(f"INSERT INTO t VALUES ({','.join('?' * len(HEADER))})", reader)
+        conn.execute("COMMIT")
+    conn.close()
+    return time.perf_counter() - started
+
+
+def import_seconds(path: Path, data_dir: Path) -> tuple[float, int]:
+    from salesdesk.core.interchange.importer import ImportOptions, run_import
+    from salesdesk.core.interchange.mapping import guess_mapping
+    from salesdesk.core.interchange.source import detect, preview
+    from salesdesk.core.schema import open_database
+
+    db = open_database(data_dir / "salesdesk.sqlite3", data_dir / "backups", "bench")
+    try:
+        started = time.perf_counter()
+        fmt = detect(path)
+        headers, _rows = preview(path, fmt, 1)
+        summary = run_import(db, path, fmt, ImportOptions(guess_mapping(headers)))
+        return time.perf_counter() - started, summary.imported
+    finally:
+        db.close()
+
+
+def _child(rows: int) -> None:
+    """Run in a subprocess: import ``rows`` rows, print peak RSS in MiB."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "list.csv"
+        write_csv(path, rows)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        seconds, imported = import_seconds(path, Path(tmp) / "data")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"{rows} rows: imported {imported} in {seconds:.1f} s; peak RSS {peak / 1024:.0f} MiB"
+              f" (before import {before / 1024:.0f} MiB)")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--memory", action="store_true", help="peak RSS at 100k and 1M rows")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "list.csv"
+        write_csv(path, args.rows)
+        size = path.stat().st_size / 1e6
+        floors = [floor_seconds(path, Path(tmp) / f"floor{i}.sqlite3") for i in range(3)]
+        runs = [import_seconds(path, Path(tmp) / f"data{i}")[0] for i in range(3)]
+        floor, best = min(floors), min(runs)
+        print(f"{args.rows} rows CP932 CSV ({size:.1f} MB)")
+        print(f"floor (csv.reader + executemany): {floor:.2f} s")
+        print(f"salesdesk import (one transaction): {best:.2f} s")
+        print(f"ratio: {best / floor:.2f}x  (bar: <= 5x and <= 5 s)")
+    if args.memory:
+        for rows in (100_000, 1_000_000):
+            subprocess.run([sys.executable, __file__, "--child", str(rows)], check=True)
+
+
+if __name__ == "__main__":
+    main()
