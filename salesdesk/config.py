@@ -80,6 +80,8 @@ class Settings:
     decision_min_total: int = 15
     decision_min_dimension: int = 2
     decision_min_need_awareness: int = 3
+    # Warn when this many latest contacts on an open deal were all progress checks (§3).
+    progress_check_run: int = 3
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

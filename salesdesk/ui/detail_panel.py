@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.core.clock import utc_now
 from salesdesk.core.records import ContactRecord, ProspectRecord, TimelineEntry
+from salesdesk.ui.deal_panel import DealPanel
 from salesdesk.ui.forms import plain_tooltip
 from salesdesk.ui.labels import channel_label, kind_label, outcome_label, stage_label
 from salesdesk.ui.prospect_model import OVERDUE_COLOR, format_datetime
@@ -136,6 +137,8 @@ class DetailPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self.relationship, self.tr("Relationship"))
+        self.deals = DealPanel()  # deals and the closing checklist (main window sets .service)
+        self.tabs.addTab(self.deals, self.tr("Deals"))
         body.addWidget(self.tabs, 1)
 
         layout = QVBoxLayout(self)
@@ -153,6 +156,7 @@ class DetailPanel(QWidget):
         self.body.setVisible(record is not None)
         if record is None:
             self.relationship.show_prospect(None)
+            self.deals.show_prospect(None)
             return
         self.title.setText(record.company)
         self.kana.setText(record.company_kana)
@@ -165,6 +169,7 @@ class DetailPanel(QWidget):
         self._fill_contacts(record.contacts)
         self._fill_timeline(timeline)
         self.relationship.show_prospect(record.id)
+        self.deals.show_prospect(record.id, record.company, [c.name for c in record.contacts])
 
     def _fill_contacts(self, contacts: tuple[ContactRecord, ...]) -> None:
         self.contacts.setRowCount(len(contacts))

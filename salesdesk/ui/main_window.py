@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.config import Settings
 from salesdesk.core.db import StorageError
+from salesdesk.core.deals import DealService
 from salesdesk.core.enums import Stage
 from salesdesk.core.listing import ProspectQuery
 from salesdesk.core.relationship import DIMENSIONS, DecisionThresholds, RelationshipService
@@ -187,6 +188,14 @@ class MainWindow(QMainWindow):
         self.relationship = RelationshipService(services.db, services.clock, services.listing)
         self.detail.relationship.service = self.relationship
         self.detail.relationship.saved.connect(self._reload)
+        # Deals and the closing checklist (plain sqlite3 as well).
+        self.deal_service = DealService(services.db, services.clock, services.listing)
+        deals = self.detail.deals
+        deals.service = self.deal_service
+        deals.lint_run = settings.progress_check_run
+        deals.follow_up_days = settings.default_follow_up_days
+        deals.follow_up_hour = settings.default_follow_up_hour
+        deals.changed.connect(self._reload)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -285,7 +294,11 @@ class MainWindow(QMainWindow):
         self.analytics_action = action(
             self.tr("&Appointment success by strength…"), None, self.show_strength_analytics
         )
-        menu.addMenu(self.tr("&Reports")).addAction(self.analytics_action)
+        self.deals_dashboard_action = action(
+            self.tr("&Deals dashboard…"), None, self.show_deals_dashboard
+        )
+        reports = menu.addMenu(self.tr("&Reports"))
+        reports.addActions([self.analytics_action, self.deals_dashboard_action])
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
@@ -587,6 +600,11 @@ class MainWindow(QMainWindow):
         from salesdesk.ui.strength_analytics import StrengthAnalyticsDialog
 
         StrengthAnalyticsDialog(self.relationship.appointment_rates(), parent=self).exec()
+
+    def show_deals_dashboard(self) -> None:
+        from salesdesk.ui.deals_dashboard import DealsDashboard
+
+        DealsDashboard(self.deal_service.dashboard(), parent=self).exec()
 
     # -- plumbing ---------------------------------------------------------------------------
     def _do_and_record(

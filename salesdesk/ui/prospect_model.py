@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from salesdesk.core.clock import Clock, utc_now
+from salesdesk.core.closing_rules import STREAK_FLAG
 from salesdesk.core.listing import (
     ProspectList,
     ProspectQuery,
@@ -34,6 +35,7 @@ from salesdesk.ui.labels import stage_label
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE_COLOR = QColor("#b00020")
+STREAK_COLOR = QColor("#b35c00")
 
 
 _YEAR = re.compile(r"y+[/.\-]?\s*|[/.\-]\s*y+")
@@ -158,6 +160,14 @@ class ProspectTableModel(QAbstractTableModel):
             return self._display(row, col)
         if role == self.IdRole:
             return row.id
+        if col == self.COL_STAGE and row.pending_streak >= STREAK_FLAG:
+            # △ three times in a row on an open deal (kept on the row by core/deals.py).
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(STREAK_COLOR)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("A deal is pending (△) {0} times in a row").format(
+                    row.pending_streak
+                )
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_STRENGTH:
             if row.strength is None:
                 return self.tr("Not assessed yet")
@@ -181,6 +191,8 @@ class ProspectTableModel(QAbstractTableModel):
         if col == self.COL_KANA:
             return row.company_kana
         if col == self.COL_STAGE:
+            if row.pending_streak >= STREAK_FLAG:
+                return f"{stage_label(row.stage)}  △×{row.pending_streak}"
             return stage_label(row.stage)
         if col == self.COL_STRENGTH:
             return "—" if row.strength is None else str(row.strength)

@@ -54,6 +54,13 @@ class SettingsDialog(QDialog):
         decision_form.addRow(self.tr("Relationship strength (0–30)"), self.min_total)
         decision_form.addRow(self.tr("Any one dimension (0–5)"), self.min_dimension)
         decision_form.addRow(self.tr("Need awareness (0–5)"), self.min_need)
+        self.progress_check_run = QSpinBox()
+        self.progress_check_run.setRange(1, 20)
+        self.progress_check_run.setValue(settings.progress_check_run)
+        self.progress_check_run.setSuffix(self.tr(" contact(s) in a row"))
+        self.progress_check_run.setToolTip(
+            self.tr("Warn on an open deal when this many latest contacts were only progress checks")
+        )
         data_dir = QLabel(str(paths.data_dir))
         data_dir.setWordWrap(True)
 
@@ -61,6 +68,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Next follow-up after"), self.follow_up_days)
         form.addRow(self.tr("Next follow-up at"), self.follow_up_hour)
+        form.addRow(self.tr("Progress checks only: warn after"), self.progress_check_run)
         form.addRow(self.tr("Data folder"), data_dir)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -81,5 +89,6 @@ class SettingsDialog(QDialog):
             decision_min_total=self.min_total.value(),
             decision_min_dimension=self.min_dimension.value(),
             decision_min_need_awareness=self.min_need.value(),
+            progress_check_run=self.progress_check_run.value(),
             extra=dict(settings.extra),
         )
