@@ -33,6 +33,7 @@ from salesdesk.core.enums import Stage
 from salesdesk.core.ids import new_id
 from salesdesk.core.interchange import errors as E
 from salesdesk.core.interchange.errors import InterchangeError
+from salesdesk.core.interchange.export import uninert
 from salesdesk.core.interchange.keys import company_key, email_key, phone_key
 from salesdesk.core.interchange.mapping import (
     CONTACT_FIELDS,
@@ -155,12 +156,14 @@ class _Extractor:
     def __call__(self, row: Sequence[str]) -> dict[str, str]:
         out: dict[str, str] = {}
         for target, cols in self.columns.items():
-            parts = [row[i].strip() for i in cols if i < len(row) and row[i].strip()]
+            parts = [uninert(row[i].strip()) for i in cols if i < len(row) and row[i].strip()]
             if target in FIRST_NON_EMPTY:
                 # Google writes several values in one cell as "a ::: b".
                 out[target] = parts[0].split(":::")[0].strip() if parts else ""
             elif target.endswith("notes"):
-                out[target] = "\n".join(row[i] for i in cols if i < len(row) and row[i].strip())
+                out[target] = "\n".join(
+                    uninert(row[i]) for i in cols if i < len(row) and row[i].strip()
+                )
             else:
                 out[target] = " ".join(parts)
         return out

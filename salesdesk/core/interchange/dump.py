@@ -1,0 +1,254 @@
+"""A full, versioned JSON dump of the data file, and its exact restore.
+
+Table-driven: every table in ``sqlite_master`` is dumped except SQLite's own, Alembic's
+bookkeeping, file metadata (``app_meta``) and the full-text index (rebuilt by the insert
+triggers on restore). Tables added by later features (deals, action items...) are
+included without a change here. Values are written exactly as stored (timestamps as
+their text, tombstones, versions), so dump → restore → dump gives the same tables.
+
+Layout (valid JSON, one row per line, so it can be read back row by row)::
+
+    {"format": "salesdesk-dump", "version": 1, "schema": "0004", ..., "tables": {
+    "prospect": {"columns": ["id", ...], "rows": [
+    ["…", …],
+    ["…", …]
+    ]},
+    ...
+    }}
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from salesdesk.core.clock import utc_now
+from salesdesk.core.db import Database
+from salesdesk.core.interchange import errors as E
+from salesdesk.core.interchange.errors import InterchangeError
+
+DUMP_FORMAT = "salesdesk-dump"
+DUMP_VERSION = 1
+_SKIPPED = frozenset({"alembic_version", "app_meta"})
+
+
+@dataclass
+class DumpSummary:
+    tables: dict[str, int] = field(default_factory=dict)  # rows per table
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def data_tables(conn: sqlite3.Connection) -> list[str]:
+    """User-data tables, parents before children (by their foreign keys)."""
+    rows = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"
+    ).fetchall()
+    virtual = [n for n, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
+    names = [
+        n
+        for n, _sql in rows
+        if not n.startswith("sqlite_")
+        and n not in _SKIPPED
+        and n not in virtual
+        and not any(n.startswith(v + "_") for v in virtual)
+    ]
+    parents = {
+        n: {r[2] for r in conn.execute(f"PRAGMA foreign_key_list({_quote(n)})")} - {n}
+        for n in names
+    }
+    ordered: list[str] = []
+    while len(ordered) < len(names):
+        ready = [n for n in names if n not in ordered and parents[n] <= set(ordered)]
+        if not ready:  # a cycle: keep the rest in name order (foreign keys are deferred)
+            ready = [n for n in names if n not in ordered]
+        ordered.extend(ready)
+    return ordered
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"PRAGMA table_info({_quote(table)})")]
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return {"$base64": base64.b64encode(value).decode("ascii")}
+    return value
+
+
+def _db_value(value: Any) -> Any:
+    if isinstance(value, dict) and "$base64" in value:
+        return base64.b64decode(value["$base64"])
+    return value
+
+
+def _schema(conn: sqlite3.Connection) -> str | None:
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return None if row is None else str(row[0])
+
+
+def export_dump(db: Database, out: Path, now: datetime | None = None) -> DumpSummary:
+    """Write every user-data table of ``db`` to ``out`` (appears only when complete)."""
+    summary = DumpSummary()
+    out = Path(out)
+    tmp = out.with_name(f".{out.name}.partial")
+    conn = db.reader()
+    # One read transaction: a consistent snapshot even while the window writes.
+    conn.execute("BEGIN")
+    try:
+        head = {
+            "format": DUMP_FORMAT,
+            "version": DUMP_VERSION,
+            "schema": _schema(conn),
+            "exported_at": (now or utc_now()).isoformat(),
+        }
+        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+            fh.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "tables": {\n')
+            tables = data_tables(conn)
+            for t_index, table in enumerate(tables):
+                cols = _columns(conn, table)
+                fh.write(json.dumps(table) + ": " + json.dumps({"columns": cols})[:-1])
+                fh.write(', "rows": [\n')
+                count = 0
+                order = "rowid" if _has_rowid(conn, table) else "1"
+                select = ", ".join(_quote(c) for c in cols)
+                cursor = conn.execute(f"SELECT {select} FROM {_quote(table)} ORDER BY {order}")
+                while chunk := cursor.fetchmany(1000):
+                    for row in chunk:
+                        if count:
+                            fh.write(",\n")
+                        fh.write(json.dumps([_json_value(v) for v in row], ensure_ascii=False))
+                        count += 1
+                summary.tables[table] = count
+                fh.write("\n]}" + ("," if t_index < len(tables) - 1 else "") + "\n")
+            fh.write("}}\n")
+        os.replace(tmp, out)
+    finally:
+        conn.execute("COMMIT")
+        tmp.unlink(missing_ok=True)
+    return summary
+
+
+def _has_rowid(conn: sqlite3.Connection, table: str) -> bool:
+    try:
+        conn.execute(f"SELECT rowid FROM {_quote(table)} LIMIT 0")
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+# -- reading -------------------------------------------------------------------------------
+Section = tuple[str, list[str], Iterator[list[Any]]]
+
+
+def _read_streaming(fh: Any) -> tuple[dict[str, Any], Iterator[Section]]:
+    """Parse the one-row-per-line layout written by :func:`export_dump`."""
+    first = fh.readline()
+    if not first.rstrip().endswith('"tables": {'):
+        raise ValueError("not the streaming layout")
+    head = json.loads(first.rstrip()[: -len(', "tables": {')] + "}")
+
+    def sections() -> Iterator[Section]:
+        while True:
+            line = fh.readline()
+            if not line or line.startswith("}}"):
+                return
+            name_part, _sep, rest = line.partition(": ")
+            table = json.loads(name_part)
+            columns = json.loads(rest.rstrip()[: -len(', "rows": [')] + "}")["columns"]
+
+            def rows() -> Iterator[list[Any]]:
+                while True:
+                    row_line = fh.readline()
+                    if not row_line:
+                        raise ValueError("truncated dump")
+                    if row_line.startswith("]}"):
+                        return
+                    yield json.loads(row_line.rstrip().removesuffix(","))
+
+            yield table, columns, rows()
+
+    return head, sections()
+
+
+def read_dump(fh: Any) -> tuple[dict[str, Any], Iterator[Section]]:
+    """The dump's header and its tables (name, columns, rows), read lazily when possible."""
+    try:
+        return _read_streaming(fh)
+    except ValueError:
+        fh.seek(0)
+    # Reformatted by hand or another tool: fall back to reading it whole.
+    data = json.load(fh)
+    if not isinstance(data, dict) or "tables" not in data:
+        raise ValueError("no tables")
+    tables = data.pop("tables")
+    return data, ((n, t["columns"], iter(t["rows"])) for n, t in tables.items())
+
+
+def import_dump(db: Database, path: Path, replace: bool = False) -> DumpSummary:
+    """Restore a dump in one transaction; returns the rows written per table.
+
+    Without ``replace`` the data file must hold no rows in the dumped tables
+    (``not_empty``); with it, those tables are emptied first. Any failure rolls the whole
+    restore back. The full-text index is rebuilt by the insert triggers.
+    """
+    summary = DumpSummary()
+    try:
+        fh = Path(path).open(encoding="utf-8")  # noqa: SIM115 (closed by the with below)
+    except OSError as exc:
+        raise InterchangeError(E.UNREADABLE_FILE, str(exc)) from exc
+    with fh:
+        try:
+            head, sections = read_dump(fh)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InterchangeError(E.NOT_A_DUMP, str(exc)) from exc
+        if head.get("format") != DUMP_FORMAT:
+            raise InterchangeError(E.NOT_A_DUMP, str(head.get("format")))
+        if not isinstance(head.get("version"), int) or head["version"] > DUMP_VERSION:
+            raise InterchangeError(E.NEWER_DUMP, f"dump version {head.get('version')}")
+        with db.raw_write() as conn:
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            tables = data_tables(conn)
+            if replace:
+                for table in reversed(tables):
+                    conn.execute(f"DELETE FROM {_quote(table)}")
+            elif any(conn.execute(f"SELECT 1 FROM {_quote(t)} LIMIT 1").fetchone() for t in tables):
+                raise InterchangeError(E.NOT_EMPTY)
+            try:
+                for table, columns, rows in sections:
+                    if table not in tables:
+                        raise InterchangeError(E.NEWER_DUMP, f"table {table}")
+                    unknown = set(columns) - set(_columns(conn, table))
+                    if unknown:
+                        raise InterchangeError(E.NEWER_DUMP, f"{table}: {sorted(unknown)}")
+                    sql = (
+                        f"INSERT INTO {_quote(table)} ({', '.join(_quote(c) for c in columns)})"
+                        f" VALUES ({','.join('?' * len(columns))})"
+                    )
+                    count = 0
+                    batch: list[list[Any]] = []
+                    for row in rows:
+                        batch.append([_db_value(v) for v in row])
+                        if len(batch) >= 1000:
+                            conn.executemany(sql, batch)
+                            count += len(batch)
+                            batch = []
+                    conn.executemany(sql, batch)
+                    summary.tables[table] = count + len(batch)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise InterchangeError(E.NOT_A_DUMP, str(exc)) from exc
+            except sqlite3.IntegrityError as exc:
+                raise InterchangeError(E.NOT_A_DUMP, str(exc)) from exc
+    return summary
