@@ -26,7 +26,7 @@ from datetime import time as clock_time
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TextIO
 
-from salesdesk import cli_sheet, cli_strength
+from salesdesk import cli_interchange, cli_sheet, cli_strength
 from salesdesk.cli_backup import add_backup_parser, run_backup
 from salesdesk.config import Paths, resolve_paths
 
@@ -516,6 +516,7 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--next-kind", choices=_choices("InteractionKind"), default="other")
     log.add_argument("--no-next-step", action="store_true", help="deliberately none")
     cli_strength.add_parser(commands)
+    cli_interchange.add_interchange_parsers(commands)
     cli_sheet.add_parser(commands)
     return parser
 
@@ -543,6 +544,7 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
         ("contact", "add"): _cmd_contact_add,
         ("call", "log"): lambda a, s: _cmd_call_log(a, s, paths),
         **{("strength", action): cli_strength.run for action in ("show", "set")},
+        **cli_interchange.handlers(paths),
         ("sheet", None): lambda a, s: cli_sheet.run(a, s, paths),
     }
     handler = handlers[(args.command, getattr(args, "action", None))]
