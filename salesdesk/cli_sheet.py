@@ -40,8 +40,9 @@ def add_parser(commands: Any) -> None:
     )
 
 
-def _gui_app(language: str) -> Any:
-    """A QGuiApplication (offscreen when there is no display) with the language installed."""
+def _gui_app(language: str) -> tuple[Any, Any, bool]:
+    """A QGuiApplication (offscreen when there is no display) with the language installed;
+    also its translations and whether the application was already running."""
     if (
         sys.platform.startswith("linux")
         and not os.environ.get("DISPLAY")
@@ -52,9 +53,11 @@ def _gui_app(language: str) -> Any:
 
     from salesdesk.ui.i18n import Translations
 
-    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "salesdesk"])
-    Translations(app).install(language)
-    return app
+    existing = QGuiApplication.instance()
+    app = existing or QGuiApplication([sys.argv[0] if sys.argv else "salesdesk"])
+    translations = Translations(app)
+    translations.install(language)
+    return app, translations, existing is not None
 
 
 def run(args: argparse.Namespace, services: Services, paths: Paths) -> int:
@@ -76,7 +79,7 @@ def run(args: argparse.Namespace, services: Services, paths: Paths) -> int:
         prospect_ids: list[str] = []
     else:
         prospect_ids = [_resolve_prospect(services, args.prospect)]
-    app = _gui_app(language)
+    app, translations, hosted = _gui_app(language)
     from salesdesk.ui.sheet_render import PageSetup, SheetRenderer, font_available, pdf_writer
 
     if not font_available():
@@ -109,6 +112,8 @@ def run(args: argparse.Namespace, services: Services, paths: Paths) -> int:
     finally:
         renderer.finish()
         del writer
+        if hosted:  # a running application (tests) gets its language back
+            translations.install("en")
     del app  # kept alive until the PDF is written
     print(f"{out}: {what}, {renderer.pages} page(s)")
     return EXIT_OK
