@@ -132,7 +132,12 @@ def export_dump(db: Database, out: Path, now: datetime | None = None) -> DumpSum
                         fh.write(json.dumps([_json_value(v) for v in row], ensure_ascii=False))
                         count += 1
                 summary.tables[table] = count
-                fh.write("\n]}" + ("," if t_index < len(tables) - 1 else "") + "\n")
+                fh.write(
+                    ("\n" if count else "")
+                    + "]}"
+                    + ("," if t_index < len(tables) - 1 else "")
+                    + "\n"
+                )
             fh.write("}}\n")
         os.replace(tmp, out)
     finally:
@@ -176,6 +181,8 @@ def _read_streaming(fh: Any) -> tuple[dict[str, Any], Iterator[Section]]:
                         raise ValueError("truncated dump")
                     if row_line.startswith("]}"):
                         return
+                    if not row_line.strip():
+                        continue  # an empty table
                     yield json.loads(row_line.rstrip().removesuffix(","))
 
             yield table, columns, rows()

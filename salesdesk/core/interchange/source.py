@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -54,12 +55,20 @@ def _head(path: Path, size: int = _SAMPLE) -> bytes:
         raise InterchangeError(E.UNREADABLE_FILE, str(exc)) from exc
 
 
+# Python's cp932 decodes the bytes Windows leaves unassigned (0x80, 0xA0, 0xFD-0xFF) and
+# the user-defined area to private-use code points: a text with those is not CP932 text.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 def _decodes(path: Path, encoding: str) -> bool:
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    reject = _PRIVATE_USE if encoding == "cp932" else None
     try:
         with path.open("rb") as fh:
             while chunk := fh.read(_CHUNK):
-                decoder.decode(chunk)
+                text = decoder.decode(chunk)
+                if reject is not None and reject.search(text):
+                    return False
             decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False
@@ -183,8 +192,13 @@ class RowSource:
             except (OSError, LookupError) as exc:
                 raise InterchangeError(E.UNREADABLE_FILE, str(exc)) from exc
             self._rows = self._csv_rows()
-        first = next(self._rows, None)
+        try:
+            first = next(self._rows, None)
+        except BaseException:
+            self.__exit__(None, None, None)  # the with-block never started: close here
+            raise
         if first is None:
+            self.__exit__(None, None, None)
             raise InterchangeError(E.EMPTY_FILE, str(self.path))
         if self.fmt.has_header:
             self.headers = [h.strip() for h in first[1]]
