@@ -59,6 +59,8 @@ def test_call_list_overdue_first_then_by_due_time(db: Database) -> None:
     without = SheetService(db).call_list(DAY, JST, include_overdue=False)
     assert [e.company for e in without] == ["朝", "午後"]
     assert len(SheetService(db).call_list(DAY, JST, limit=1)) == 1
+    assert SheetService(db).count_calls(DAY, JST) == 4
+    assert SheetService(db).count_calls(DAY, JST, include_overdue=False) == 2
 
 
 def test_sheet_has_the_last_five_calls_and_decision_makers_first(db: Database) -> None:

@@ -219,7 +219,10 @@ class SheetService:
             SheetFollowUp(_time(due), what, InteractionKind(kind))
             for due, what, kind in conn.execute(
                 "SELECT due_at, what, kind FROM follow_up WHERE prospect_id=? AND status='open'"
-                " AND deleted_at IS NULL ORDER BY due_at",
+                # +due_at: sorting by the bare column makes SQLite walk the (status, due_at)
+                # index over every open follow-up (~50 ms at 100k prospects) instead of
+                # looking up this prospect's few.
+                " AND deleted_at IS NULL ORDER BY +due_at",
                 (prospect_id,),
             )
         )
@@ -416,6 +419,22 @@ class SheetService:
                 )
             )
         return out
+
+    def count_calls(self, day: date, tz: tzinfo | None = None, include_overdue: bool = True) -> int:
+        """How many prospects :meth:`call_list` would list (cheap: no rows are built)."""
+        bounds = day_bounds(day, tz)
+        low = "" if include_overdue else " AND f.due_at >= :start"
+        row = (
+            self.db.reader()
+            .execute(
+                "SELECT count(DISTINCT f.prospect_id) FROM follow_up f JOIN prospect p"
+                " ON p.id = f.prospect_id WHERE f.status='open' AND f.deleted_at IS NULL"
+                f" AND p.deleted_at IS NULL AND f.due_at < :end{low}",
+                {"start": to_db_time(bounds.start), "end": to_db_time(bounds.end)},
+            )
+            .fetchone()
+        )
+        return int(row[0])
 
     @staticmethod
     def _call_contact(conn: sqlite3.Connection, prospect_id: str) -> tuple[str, str]:

@@ -247,10 +247,8 @@ class SheetDialog(QDialog):
         )
 
     def _count(self) -> None:
-        n = len(
-            SheetService(self.services.db).call_list(
-                self.day(), include_overdue=self.overdue_check.isChecked()
-            )
+        n = SheetService(self.services.db).count_calls(
+            self.day(), include_overdue=self.overdue_check.isChecked()
         )
         self.count_label.setText(self.tr("%n prospect(s) to call", "", n))
 
