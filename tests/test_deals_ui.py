@@ -438,3 +438,15 @@ def test_questions_dialog_needs_the_question(qtbot: QtBot) -> None:
     dialog.accept()
     assert dialog.errors.message("question") == "Write the question or worry."
     assert saved == []
+
+
+def test_the_deals_tab_keeps_sqlalchemy_and_qtcharts_off_the_first_paint() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import salesdesk.ui.main_window, salesdesk.ui.deal_panel, "
+        "salesdesk.core.deals; "
+        "sys.exit(1 if {'sqlalchemy', 'PySide6.QtCharts'} & set(sys.modules) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0

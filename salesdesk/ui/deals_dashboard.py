@@ -130,11 +130,9 @@ class DealsDashboard(QDialog):
         self.closing_summary = QLabel(self._closing_summary())
         self.closing_summary.setWordWrap(True)
         months = list(board.by_month)[-8:]  # the last eight months that had closings
-        # "Oct 7/9": the month, then asked of reached (the numbers behind each bar).
+        # Month names on the axis; the counts behind each bar in the table under it.
         short = QLocale.FormatType.ShortFormat
-        month_labels = [
-            f"{QLocale().monthName(int(m.month[5:]), short)} {m.asked}/{m.reached}" for m in months
-        ]
+        month_labels = [QLocale().monthName(int(m.month[5:]), short) for m in months]
         self.closing_chart = bar_chart(
             self.tr("Closing question asked (%)"),
             month_labels or [self.tr("No closings yet")],
@@ -217,6 +215,25 @@ class DealsDashboard(QDialog):
         closing_layout = QVBoxLayout(closing)
         closing_layout.addWidget(self.closing_summary)
         closing_layout.addWidget(self.closing_chart, 1)
+        self.month_table = QTableWidget(2, len(months))
+        self.month_table.setVerticalHeaderLabels(
+            [self.tr("Reached closing"), self.tr("Question asked")]
+        )
+        self.month_table.setHorizontalHeaderLabels(month_labels)
+        self.month_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for col, m in enumerate(months):
+            for row, value in enumerate((m.reached, m.asked)):
+                cell = QTableWidgetItem(str(value))
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.month_table.setItem(row, col, cell)
+        self.month_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.month_table.setFixedHeight(
+            self.month_table.horizontalHeader().sizeHint().height()
+            + 2 * self.month_table.verticalHeader().defaultSectionSize()
+            + 4
+        )
+        self.month_table.setVisible(bool(months))
+        closing_layout.addWidget(self.month_table)
 
         grid = QGridLayout()
         grid.addWidget(closing, 0, 0)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -48,6 +47,7 @@ from salesdesk.ui.forms import FORM_STYLE, FieldErrors
 from salesdesk.ui.labels import kind_label
 
 NO_ANSWER = "no_answer"
+DIALOG_WIDTH = 560
 BANNER_STYLE = (
     "#refusal { background: #fdecea; border: 1px solid #e0a0a0; padding: 6px; color: #7a1010; }"
 )
@@ -238,8 +238,6 @@ class OutcomeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        # The dialog grows with the sections and messages shown, never overlapping them.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(heading)
         layout.addLayout(answers)
         layout.addWidget(self.answer_box)
@@ -248,7 +246,7 @@ class OutcomeDialog(QDialog):
         layout.addWidget(self.no_answer_box)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(DIALOG_WIDTH)
         self._update_sections()
 
     # -- state ---------------------------------------------------------------------------
@@ -264,7 +262,7 @@ class OutcomeDialog(QDialog):
         if chosen != "lost":
             self.refusal.hide()
         self.ok_button.setEnabled(chosen is not None)
-        self.adjustSize()
+        self._fit()
 
     def outcome_input(self) -> OutcomeInput:
         chosen = self.selected()
@@ -278,6 +276,21 @@ class OutcomeDialog(QDialog):
             loss_said_by=self.said_by.currentText(),
             loss_said_on=self.said_on.value(),
         )
+
+    def _fit(self) -> None:
+        """Grow (or shrink) to what is shown now, wrapped messages included.
+
+        adjustSize() alone ignores the height of word-wrapped labels, and the messages
+        under the fields then overlap the fields.
+        """
+        layout = self.layout()
+        layout.activate()
+        width = max(self.width(), DIALOG_WIDTH)
+        if layout.hasHeightForWidth():
+            height = layout.totalHeightForWidth(width)
+        else:
+            height = layout.totalSizeHint().height()
+        self.resize(width, max(height, layout.totalMinimumSize().height()))
 
     # -- saving -----------------------------------------------------------------------------
     def accept(self) -> None:
@@ -296,7 +309,7 @@ class OutcomeDialog(QDialog):
             self.errors.show_errors(exc.errors)
             loss_fields = {"loss_category", "loss_words", "loss_said_by", "loss_said_on"}
             self.refusal.setVisible(chosen == "lost" and bool(loss_fields & set(exc.errors)))
-            self.adjustSize()
+            self._fit()
             return
         except (StorageError, NotFoundError) as exc:
             QMessageBox.warning(
