@@ -24,7 +24,6 @@ import html
 import math
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -76,23 +75,6 @@ CELL_CHARS = 120
 GRID = QColor(150, 150, 150)
 INK = QColor(0, 0, 0)
 HEADER_BG = "#e6e6e6"
-
-
-def keep_none_alive() -> None:
-    """Work around PySide6 6.12 on Python < 3.12 losing a reference to ``None``.
-
-    Measured here: each call of a Qt method returning void (``QPainter.drawLine``,
-    ``setPen``, ``save``...) lowers ``None``'s reference count by one, so a few packs of
-    sheets (thousands of such calls each) end in "Fatal Python error: none_dealloc".
-    Python 3.12+ makes ``None`` immortal; before that, give it references to spare.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt, CPython's first field
-    if refcount.value < 1 << 40:
-        refcount.value += 1 << 50
 
 
 # -- the font -------------------------------------------------------------------------------
@@ -983,7 +965,6 @@ class SheetRenderer:
     """
 
     def __init__(self, device: QPagedPaintDevice, printed: datetime | None = None) -> None:
-        keep_none_alive()
         self.device = device
         self.family = ensure_font()
         self.printed = printed or datetime.now().astimezone()
