@@ -282,6 +282,9 @@ class MainWindow(QMainWindow):
         from salesdesk.ui.profile_dialog import add_profile_action  # + rep's name in the title
 
         self.profile_action = add_profile_action(self, file_menu)
+        from salesdesk.ui.import_wizard import add_interchange_actions
+
+        self.import_action, self.export_action = add_interchange_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))

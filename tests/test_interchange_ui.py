@@ -1,0 +1,181 @@
+"""The import wizard and the export dialog, driven as a rep would (offscreen)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from salesdesk.config import Paths, Settings
+from salesdesk.core.db import Database
+from salesdesk.core.listing import ProspectQuery
+from salesdesk.core.prospects import ProspectService
+from salesdesk.core.records import ContactInput, ProspectInput
+from salesdesk.core.services import Services
+from salesdesk.ui.export_dialog import ExportDialog
+from salesdesk.ui.import_wizard import ImportWizard
+from salesdesk.ui.main_window import MainWindow
+
+FIXTURES = Path(__file__).parent / "fixtures" / "interchange"
+
+
+def _counts(db: Database) -> tuple[object, ...]:
+    conn = db.reader()
+    return tuple(
+        conn.execute(f"SELECT count(*), max(rowid) FROM {t}").fetchone()
+        for t in ("prospect", "contact", "prospect_fts")
+    ) + (conn.execute("SELECT max(updated_at), sum(version) FROM prospect").fetchone(),)
+
+
+def _wizard(qtbot: QtBot, db: Database, paths: Paths, file: Path) -> ImportWizard:
+    wizard = ImportWizard(db, paths.data_dir)
+    qtbot.addWidget(wizard, before_close_func=lambda w: w.done(0))
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(file))
+    return wizard
+
+
+def test_wizard_imports_a_cp932_excel_file_with_a_duplicate_skipped(
+    qtbot: QtBot, db: Database, paths: Paths, prospects: ProspectService
+) -> None:
+    existing = prospects.create(ProspectInput(company="越後精工", phone="0258-12-3456"))
+    wizard = _wizard(qtbot, db, paths, FIXTURES / "excel_cp932.csv")
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.FORMAT
+    assert wizard.format_page.encoding.currentData() == "cp932"
+    assert wizard.format_page.preview.item(0, 0).text() == "株式会社越後精工①"
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.MAPPING
+    fields = [c.currentData() for c in wizard.mapping_page.combos]
+    assert fields[:3] == ["company", "company_kana", "phone"]
+    wizard.next()
+    check = wizard.check_page
+    qtbot.waitUntil(lambda: check.summary is not None, timeout=10_000)
+    assert check.isComplete()  # no invalid rows: nothing to tick
+    assert _counts(db)[0][0] == 1  # the check was a dry run
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.DUPLICATES
+    dup = wizard.duplicates_page
+    assert dup.table.rowCount() == 1
+    assert dup.table.item(0, 2).text() == "越後精工"
+    dup.combos[0].setCurrentIndex(dup.combos[0].findData("skip"))
+    with qtbot.waitSignal(wizard.imported_rows, timeout=10_000):
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10_000)
+        assert wizard.run_page.summary is not None
+        assert (wizard.run_page.summary.imported, wizard.run_page.summary.skipped) == (2, 1)
+        wizard.accept()
+    assert prospects.get(existing).email == ""  # skipped: untouched
+    assert prospects.count() == 3
+    # The mapping is remembered for the next file with these columns.
+    assert (paths.data_dir / "import_mappings.json").exists()
+
+
+def test_cancelling_the_import_writes_nothing(
+    qtbot: QtBot, db: Database, paths: Paths, prospects: ProspectService, tmp_path: Path
+) -> None:
+    prospects.create(ProspectInput(company="既存の会社"))
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="cp932", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["会社名", "電話番号"])
+        writer.writerows([f"株式会社テスト{i}①", f"03-{i:04d}-0000"] for i in range(6000))
+    before = _counts(db)
+    wizard = _wizard(qtbot, db, paths, path)
+    for _ in range(3):
+        wizard.next()
+    qtbot.waitUntil(lambda: wizard.check_page.summary is not None, timeout=20_000)
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.RUN
+    wizard.run_page.request_cancel()  # before the first batch is written
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=20_000)
+    assert wizard.run_page.summary is None
+    assert "cancelled" in wizard.run_page.status.text()
+    assert _counts(db) == before
+
+
+def test_wizard_lists_invalid_rows_and_needs_the_skip_box(
+    qtbot: QtBot, db: Database, paths: Paths
+) -> None:
+    wizard = _wizard(qtbot, db, paths, FIXTURES / "outlook_contacts.csv")
+    for _ in range(3):
+        wizard.next()
+    check = wizard.check_page
+    qtbot.waitUntil(lambda: check.summary is not None, timeout=10_000)
+    assert check.problems.rowCount() == 1
+    assert check.problems.item(0, 1).text() == "Lee & Co"
+    assert "e-mail" in check.problems.item(0, 2).text()
+    assert not check.isComplete()
+    check.skip.setChecked(True)
+    assert check.isComplete()
+
+
+def test_binary_file_is_refused_on_the_first_page(
+    qtbot: QtBot, db: Database, paths: Paths, tmp_path: Path
+) -> None:
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    wizard = _wizard(qtbot, db, paths, path)
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.FILE
+    assert "not a CSV file" in wizard.file_page.error.text()
+
+
+def _services_with_data(db: Database) -> Services:
+    services = Services(db)
+    p = services.prospects
+    a = p.create(ProspectInput(company="越後精工", notes="=cmd|' /C calc'!A0"))
+    p.add_contact(a, ContactInput(name="佐藤 😀"))
+    p.create(ProspectInput(company="信州物産"))
+    return services
+
+
+def test_export_dialog_exports_the_current_filter(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = _services_with_data(db)
+    dialog = ExportDialog(services, ProspectQuery(search="越後"))
+    qtbot.addWidget(dialog)
+    assert dialog.filtered.isChecked() and "(1)" in dialog.filtered.text()
+    out = tmp_path / "list.csv"
+    asked: list[str] = []
+
+    def question(_parent: QWidget, _title: str, text: str, *_rest: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("cp932"))
+    dialog.start(dialog.job(out))
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10_000)
+    assert asked and "😀" in asked[0]  # reported, then written as "?" on the rep's Yes
+    with out.open(encoding="cp932", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert [r[1] for r in rows[1:]] == ["越後精工"]
+    assert rows[1][9].startswith("'=")  # inert formula
+    assert rows[1][10] == "佐藤 ?"
+
+
+def test_export_dialog_json_and_ics(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    services = _services_with_data(db)
+    for kind in ("json", "ics", "xlsx"):
+        dialog = ExportDialog(services, ProspectQuery())
+        qtbot.addWidget(dialog)
+        dialog.format.setCurrentIndex(dialog.format.findData(kind))
+        assert dialog.encoding.isEnabled() is False
+        out = tmp_path / f"x.{kind}"
+        dialog.start(dialog.job(out))
+        qtbot.waitUntil(lambda d=dialog: d.written is not None, timeout=10_000)
+        assert out.stat().st_size > 0
+
+
+def test_file_menu_has_import_and_export(qtbot: QtBot, db: Database) -> None:
+    window = MainWindow(Services(db), Settings())
+    qtbot.addWidget(window)
+    assert window.import_action.text() == "&Import…"
+    assert window.export_action.text() == "E&xport…"
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.import_action in file_menu.actions()  # type: ignore[union-attr]
