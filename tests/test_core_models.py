@@ -29,7 +29,14 @@ from salesdesk.core.models import (
 )
 from salesdesk.core.prospects import ContactInput, ProspectInput, ProspectService
 
-SYNCED_MODELS = (Prospect, Contact, Interaction, FollowUp, RelationshipAssessment)
+SYNCED_MODELS = (
+    Prospect,
+    Contact,
+    Interaction,
+    FollowUp,
+    RelationshipAssessment,
+    *(models.Deal, models.DealCheck, models.DealQuestion, models.DealSignal, models.DealOutcome),
+)
 JST = timezone(timedelta(hours=9))
 
 
