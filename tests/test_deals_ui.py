@@ -450,3 +450,32 @@ def test_the_deals_tab_keeps_sqlalchemy_and_qtcharts_off_the_first_paint() -> No
         "sys.exit(1 if {'sqlalchemy', 'PySide6.QtCharts'} & set(sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_refusal_messages_sit_under_their_fields_not_over_them(
+    qtbot: QtBot, dialog: OutcomeDialog
+) -> None:
+    dialog.lost.setChecked(True)
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.refusal.isVisible())
+    for name in ("loss_category", "loss_words", "loss_said_by", "loss_said_on"):
+        field, message = dialog.errors._fields[name]
+        field_bottom = field.mapTo(dialog, field.rect().bottomLeft()).y()
+        message_top = message.mapTo(dialog, message.rect().topLeft()).y()
+        assert message_top > field_bottom, name
+        assert message.height() >= message.heightForWidth(message.width()), name
+    assert dialog.height() >= dialog.layout().totalMinimumSize().height()
+
+
+def test_a_refresh_keeps_what_the_rep_is_typing(
+    panel: DealPanel, deals: DealService, deal_id: str
+) -> None:
+    panel.competitors.setText("A社")
+    panel.competitors.textEdited.emit("A社")
+    assert panel.unsaved.text() == "Not saved yet"
+    deals.record_outcome(deal_id, OutcomeInput(DealResult.PENDING))
+    panel.reload()  # e.g. the main window refreshed after an answer or a call
+    assert panel.competitors.text() == "A社"
+    assert panel.has_unsaved_changes()
+    assert panel.save_deal()
+    assert deals.get(deal_id).competitors == "A社"

@@ -583,6 +583,9 @@ class DealPanel(QWidget):
         self._show_deal(deal)
 
     def _show_deal(self, deal: Deal | None, new: bool = False) -> None:
+        # A refresh from elsewhere (a call logged, an answer recorded) keeps what the rep
+        # is typing into the same deal.
+        keep_edits = self._editor_dirty and deal is not None and deal.id == self.deal_id
         self._deal = deal
         self.deal_id = None if deal is None else deal.id
         has_deal = deal is not None
@@ -592,7 +595,8 @@ class DealPanel(QWidget):
         self.delete_button.setEnabled(has_deal)
         self.checklist_box.setEnabled(has_deal)
         self.questions_box.setEnabled(has_deal)
-        self._fill_editor(deal)
+        if not keep_edits:
+            self._fill_editor(deal)
         self._fill_checklist()
         self._fill_questions()
         self._fill_warnings()
