@@ -479,3 +479,28 @@ def test_a_refresh_keeps_what_the_rep_is_typing(
     assert panel.has_unsaved_changes()
     assert panel.save_deal()
     assert deals.get(deal_id).competitors == "A社"
+
+
+def test_a_rep_takes_a_deal_from_approach_to_won_in_the_panel(
+    qtbot: QtBot, panel: DealPanel, deals: DealService, pid: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel.new_button.click()
+    panel.title.setText("Web広告運用")
+    assert panel.save_deal()
+    new_id = panel.deal_id
+    assert new_id is not None and deals.get(new_id).stage is DealStage.APPROACH
+    for stage in ("appointment", "hearing", "proposal", "closing"):
+        panel.stage.setCurrentIndex(panel.stage.findData(stage))
+        assert panel.save_deal()
+        assert deals.get(new_id).stage.value == stage
+    assert deals.get(new_id).reached_closing_at is not None
+
+    def answer_won(dialog: OutcomeDialog) -> int:
+        dialog.won.setChecked(True)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(OutcomeDialog, "exec", answer_won)
+    panel.outcome_button.click()
+    assert deals.get(new_id).result is DealResult.WON
+    assert not panel.stage.isEnabled()  # a won deal stays where it was won
