@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from salesdesk.core.db import Database
 from salesdesk.core.interchange import errors as E
@@ -456,3 +458,44 @@ def test_fill_is_the_default_and_stage_is_only_changed_by_overwrite(
     _import(db, path, default_decision=Decision(OVERWRITE, frozenset({"stage"})))
     assert prospects.get(pid).stage.value == "proposal"
     assert Decision().action == FILL
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("株式会社(株)㈱サトウｻﾄｳさとう山田 　-ー０１2@.ＡaB①〜・゙")),
+    max_size=12,
+)
+
+
+@given(
+    st.tuples(_TEXT, _TEXT, _TEXT, _TEXT),
+    st.lists(st.tuples(_TEXT, _TEXT, _TEXT, _TEXT), max_size=3),
+)
+def test_import_search_texts_equal_the_services(
+    prospect: tuple[str, str, str, str], contacts: list[tuple[str, str, str, str]]
+) -> None:
+    from salesdesk.core.interchange.importer import _texts
+
+    company, kana, phone, email = prospect
+    values = {"company": company, "company_kana": kana, "phone": phone, "email": email}
+    rows = [{"name": n, "name_kana": k, "phone": p, "email": e} for n, k, p, e in contacts]
+    assert _texts(values, rows) == (
+        *prospect_search_texts(company, kana, phone, email, contacts),
+        sort_key(company, kana),
+    )
+
+
+def test_one_new_contact_on_two_rows_is_added_once(
+    db: Database, prospects: ProspectService, tmp_path: Path
+) -> None:
+    pid = _existing(prospects)
+    path = _write(
+        tmp_path / "c.csv",
+        "company,contact_name,contact_phone,contact_title\n"
+        "株式会社サトウ,田中 三郎,,課長\n"
+        "株式会社サトウ,田中 三郎,090-1234-5678,\n",
+    )
+    summary = _import(db, path)
+    assert summary.contacts_added == 1
+    names = [(c.name, c.phone, c.title) for c in prospects.get(pid).contacts]
+    assert sorted(names) == [("佐藤 一郎", "", ""), ("田中 三郎", "090-1234-5678", "課長")]
+    assert prospects.list_ids(ProspectQuery(search="三郎")) == [pid]
