@@ -31,6 +31,7 @@ MESSAGES = {
     "(e.g. cp932 for Japanese Excel, utf-8)",
     "wrong_encoding": "the file cannot be read with this encoding; try another --encoding",
     "malformed_csv": "the CSV is damaged (a quote that is never closed?)",
+    "malformed_vcard": "the vCard file is damaged",
     "field_too_large": "a cell is too large (over 1,048,576 characters)",
     "unreadable_file": "the file cannot be read",
     "no_company_column": "no column is mapped to the company; pass --mapping",
@@ -53,7 +54,7 @@ MESSAGES = {
 
 def add_interchange_parsers(commands: Any) -> None:
     """Register ``import`` and ``export`` on ``salesdesk``'s sub-parsers."""
-    imp = commands.add_parser("import", help="import prospects from CSV/XLSX, or a JSON dump")
+    imp = commands.add_parser("import", help="import prospects from CSV/XLSX/vCard, or a JSON dump")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument(
         "--mapping", metavar="PRESET|FILE.json", help="google, outlook, salesdesk, or a JSON file"

@@ -499,3 +499,27 @@ def test_one_new_contact_on_two_rows_is_added_once(
     names = [(c.name, c.phone, c.title) for c in prospects.get(pid).contacts]
     assert sorted(names) == [("佐藤 一郎", "", ""), ("田中 三郎", "090-1234-5678", "課長")]
     assert prospects.list_ids(ProspectQuery(search="三郎")) == [pid]
+
+
+def test_vcard_contacts_import(db: Database, prospects: ProspectService) -> None:
+    path = FIXTURES / "contacts.vcf"
+    fmt = source.detect(path)
+    assert fmt.kind == source.VCF
+    headers, _rows = source.preview(path, fmt)
+    assert m.guess_preset(headers) == m.SALESDESK
+    with pytest.raises(ImportRefused) as exc:
+        _import(db, path)  # the third card has no company
+    assert exc.value.summary.problems[0].errors == {"company": "required"}
+    summary = _import(db, path, skip_invalid=True)
+    assert (summary.imported, summary.contacts_added) == (2, 2)
+    yamada = prospects.get(prospects.list_ids(ProspectQuery(search="山田商事"))[0])
+    c = yamada.contacts[0]
+    assert (c.name, c.name_kana, c.department, c.title, c.phone) == (
+        "山田 太郎", "ヤマダ タロウ", "営業部", "部長", "03-1111-2222",
+    )  # fmt: skip
+    assert c.notes == "展示会で名刺交換\n次回は見積"
+    assert yamada.address == "100-0001 東京都 千代田区1-1"
+    # vCard 2.1 from a Japanese phone: quoted-printable Shift_JIS, reading in SOUND;X-IRMC-N.
+    sato = prospects.get(prospects.list_ids(ProspectQuery(search="Sato Trading"))[0])
+    assert (sato.contacts[0].name, sato.contacts[0].name_kana) == ("佐藤 花子", "サトウ ハナコ")
+    assert _import(db, path, skip_invalid=True).imported == 0  # again: nothing new

@@ -24,10 +24,11 @@ FIXTURES = Path(__file__).parent / "fixtures" / "interchange"
 
 def _counts(db: Database) -> tuple[object, ...]:
     conn = db.reader()
-    return tuple(
+    tables = [
         conn.execute(f"SELECT count(*), max(rowid) FROM {t}").fetchone()
         for t in ("prospect", "contact", "prospect_fts")
-    ) + (conn.execute("SELECT max(updated_at), sum(version) FROM prospect").fetchone(),)
+    ]
+    return (*tables, conn.execute("SELECT max(updated_at), sum(version) FROM prospect").fetchone())
 
 
 def _wizard(qtbot: QtBot, db: Database, paths: Paths, file: Path) -> ImportWizard:

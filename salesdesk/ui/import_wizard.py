@@ -100,6 +100,7 @@ def error_text(code: str) -> str:
         "malformed_csv": QCoreApplication.translate(
             "ImportWizard", "The CSV file is damaged (a quotation mark is never closed?)."
         ),
+        "malformed_vcard": QCoreApplication.translate("ImportWizard", "The vCard file is damaged."),
         "field_too_large": QCoreApplication.translate(
             "ImportWizard", "A cell is too large (over a million characters)."
         ),
@@ -196,8 +197,8 @@ class FilePage(QWizardPage):
         self.setTitle(self.tr("Choose the file"))
         self.setSubTitle(
             self.tr(
-                "A CSV file (from Excel, Google Contacts, Outlook or SalesDesk) or an "
-                "Excel workbook (.xlsx)."
+                "A CSV file (from Excel, Google Contacts, Outlook or SalesDesk), an "
+                "Excel workbook (.xlsx) or contacts as vCard (.vcf)."
             )
         )
         self.path_edit = QLineEdit()
@@ -221,7 +222,7 @@ class FilePage(QWizardPage):
             self,
             self.tr("Import prospects"),
             self.path_edit.text(),
-            self.tr("Lists (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
+            self.tr("Lists (*.csv *.tsv *.txt *.xlsx *.vcf);;All files (*)"),
         )
         if name:
             self.path_edit.setText(name)
@@ -296,9 +297,10 @@ class FormatPage(QWizardPage):
     def initializePage(self) -> None:
         fmt = self.w.fmt
         self._loading = True
-        csv = fmt.kind == "csv"
+        csv = fmt.kind in ("csv", "vcf")
         self.encoding.setEnabled(csv)
-        self.delimiter.setEnabled(csv)
+        self.delimiter.setEnabled(fmt.kind == "csv")
+        self.header.setEnabled(fmt.kind != "vcf")  # a vCard has no header row to choose
         index = self.encoding.findData(fmt.encoding) if fmt.encoding else -1
         self.encoding.setCurrentIndex(max(index, 0))
         self.delimiter.setCurrentIndex(max(self.delimiter.findData(fmt.delimiter), 0))
@@ -309,11 +311,11 @@ class FormatPage(QWizardPage):
 
     def current_format(self) -> SourceFormat:
         fmt = self.w.fmt
+        if fmt.kind in ("csv", "vcf"):
+            fmt = fmt.with_(encoding=self.encoding.currentData())
         if fmt.kind == "csv":
-            fmt = fmt.with_(
-                encoding=self.encoding.currentData(), delimiter=self.delimiter.currentData()
-            )
-        return fmt.with_(has_header=self.header.isChecked())
+            fmt = fmt.with_(delimiter=self.delimiter.currentData())
+        return fmt.with_(has_header=self.header.isChecked() or fmt.kind == "vcf")
 
     def _refresh(self) -> None:
         if self._loading:

@@ -7,6 +7,7 @@ BINARY_FILE = "binary_file"
 UNKNOWN_ENCODING = "unknown_encoding"  # neither UTF-8 nor CP932: the rep picks one
 WRONG_ENCODING = "wrong_encoding"  # the chosen encoding cannot decode the file
 MALFORMED_CSV = "malformed_csv"  # e.g. a quote never closed
+MALFORMED_VCARD = "malformed_vcard"
 FIELD_TOO_LARGE = "field_too_large"  # a cell over FIELD_SIZE_CAP characters
 UNREADABLE_FILE = "unreadable_file"  # missing, no permission, not a workbook...
 NO_COMPANY_COLUMN = "no_company_column"  # the mapping sends no column to the company

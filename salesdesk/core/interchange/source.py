@@ -32,6 +32,12 @@ DELIMITERS = (",", "\t", ";", "|")
 
 CSV = "csv"
 XLSX = "xlsx"
+VCF = "vcf"
+#: The columns a vCard file is read into (import field names, so the SalesDesk preset fits).
+VCARD_COLUMNS = (
+    "company", "company_kana", "contact_department", "contact_name", "contact_kana",
+    "contact_title", "contact_phone", "contact_email", "address", "website", "contact_notes",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,8 @@ def detect(path: Path) -> SourceFormat:
     text = head.decode(encoding, errors="ignore")
     if not text.strip():
         raise InterchangeError(E.EMPTY_FILE, str(path))
+    if text.lstrip("\ufeff \r\n").upper().startswith("BEGIN:VCARD"):
+        return SourceFormat(kind=VCF, encoding=encoding, delimiter=",", has_header=True)
     delimiter = sniff_delimiter(text, path.suffix.lower())
     return SourceFormat(
         kind=CSV, encoding=encoding, delimiter=delimiter, has_header=sniff_header(text, delimiter)
@@ -183,6 +191,8 @@ class RowSource:
     def __enter__(self) -> RowSource:
         if self.fmt.kind == XLSX:
             self._rows = self._xlsx_rows()
+        elif self.fmt.kind == VCF:
+            self._rows = self._vcf_rows()
         else:
             if self.fmt.encoding is None:
                 raise InterchangeError(E.UNKNOWN_ENCODING, str(self.path))
@@ -262,6 +272,31 @@ class RowSource:
             yield line, row
             line = reader.line_num + 1
 
+    def _vcf_rows(self) -> Iterator[tuple[int, list[str]]]:
+        try:
+            import vobject  # vCard 2.1 (quoted-printable, Shift_JIS) to 4.0
+
+            self._fh = self.path.open(encoding=self.fmt.encoding or "utf-8", errors="strict")
+        except (ImportError, OSError, LookupError) as exc:
+            raise InterchangeError(E.UNREADABLE_FILE, str(exc)) from exc
+        yield 0, list(VCARD_COLUMNS)
+        number = 0
+        cards = vobject.readComponents(self._fh, ignoreUnreadable=True)
+        while True:
+            try:
+                card = next(cards)
+            except StopIteration:
+                return
+            except UnicodeDecodeError as exc:
+                raise InterchangeError(E.WRONG_ENCODING, str(self.fmt.encoding)) from exc
+            except Exception as exc:  # vobject's ParseError and friends
+                raise InterchangeError(E.MALFORMED_VCARD, str(exc), number + 1) from exc
+            number += 1
+            row = vcard_row(card)
+            if any(len(c) > FIELD_SIZE_CAP for c in row):
+                raise InterchangeError(E.FIELD_TOO_LARGE, "", number)
+            yield number, row
+
     def _xlsx_rows(self) -> Iterator[tuple[int, list[str]]]:
         try:
             from openpyxl import load_workbook
@@ -280,6 +315,59 @@ class RowSource:
             if any(len(c) > FIELD_SIZE_CAP for c in cells):
                 raise InterchangeError(E.FIELD_TOO_LARGE, "", number)
             yield number, cells
+
+
+def _values(card: Any, name: str) -> list[Any]:
+    return [item.value for item in card.contents.get(name, [])]
+
+
+def _first(card: Any, name: str, prefer: str = "") -> str:
+    items = card.contents.get(name, [])
+    if prefer:
+        for item in items:
+            types = ",".join(item.params.get("TYPE", [])).upper()
+            if prefer in types or any(prefer == str(k).upper() for k in item.params):
+                return str(item.value).strip()
+    return str(items[0].value).strip() if items else ""
+
+
+def vcard_row(card: Any) -> list[str]:
+    """One vCard as a row of :data:`VCARD_COLUMNS`."""
+    org = _values(card, "org")
+    units = [str(u).strip() for u in (org[0] if org and isinstance(org[0], list) else org)]
+    name = _first(card, "fn")
+    family_given = _values(card, "n")
+    if not name and family_given:
+        n = family_given[0]
+        name = " ".join(x for x in (str(n.family), str(n.given)) if x)
+    kana = " ".join(
+        x
+        for x in (_first(card, "x-phonetic-last-name"), _first(card, "x-phonetic-first-name"))
+        if x
+    )
+    for sound in card.contents.get("sound", []):  # Japanese phones: SOUND;X-IRMC-N:ヤマダ;タロウ
+        flags = [*sound.params, *getattr(sound, "singletonparams", [])]
+        if any("X-IRMC-N" in str(k).upper() for k in flags) and not kana:
+            kana = " ".join(p for p in str(sound.value).split(";") if p).strip()
+    address = ""
+    adrs = _values(card, "adr")
+    if adrs:
+        a = adrs[0]
+        parts = [a.code, a.region, a.city, a.street, a.extended]
+        address = " ".join(str(p).strip() for p in parts if p and str(p).strip())
+    return [
+        units[0] if units else "",
+        _first(card, "x-phonetic-org"),
+        " ".join(units[1:]),
+        name,
+        kana,
+        _first(card, "title"),
+        _first(card, "tel", "WORK"),
+        _first(card, "email"),
+        address,
+        _first(card, "url"),
+        _first(card, "note"),
+    ]
 
 
 def preview(path: Path, fmt: SourceFormat, rows: int = 20) -> tuple[list[str], list[list[str]]]:
