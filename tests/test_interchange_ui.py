@@ -180,3 +180,32 @@ def test_file_menu_has_import_and_export(qtbot: QtBot, db: Database) -> None:
     assert window.export_action.text() == "E&xport…"
     file_menu = window.menuBar().actions()[0].menu()
     assert window.import_action in file_menu.actions()  # type: ignore[union-attr]
+
+
+def test_a_full_export_is_restored_from_the_wizard_after_a_backup(
+    qtbot: QtBot, db: Database, paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from salesdesk.core.interchange.dump import export_dump
+
+    services = _services_with_data(db)
+    dump = tmp_path / "all.json"
+    export_dump(db, dump)
+    services.prospects.create(ProspectInput(company="後から足した会社"))
+    boxes: list[str] = []
+
+    def answer(kind: str, reply: object):  # type: ignore[no-untyped-def]
+        def show(_parent: QWidget, _title: str, text: str, *_rest: object) -> object:
+            boxes.append(kind)
+            return reply
+
+        return show
+
+    monkeypatch.setattr(QMessageBox, "question", answer("question", QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "information", answer("information", None))
+    monkeypatch.setattr(QMessageBox, "warning", answer("warning", None))
+    wizard = _wizard(qtbot, db, paths, dump)
+    with qtbot.waitSignal(wizard.imported_rows):
+        wizard.next()
+    assert boxes == ["question", "information"]
+    assert services.listing.count() == 2  # as exported: the later prospect is gone
+    assert list(paths.backups.glob("*pre-restore*"))

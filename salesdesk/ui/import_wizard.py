@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -110,6 +110,12 @@ def error_text(code: str) -> str:
         "no_company_column": QCoreApplication.translate(
             "ImportWizard", "Choose the column that holds the company name."
         ),
+        "not_a_dump": QCoreApplication.translate(
+            "ImportWizard", "This is not a SalesDesk export, or it is damaged."
+        ),
+        "newer_dump": QCoreApplication.translate(
+            "ImportWizard", "This export comes from a newer SalesDesk. Update SalesDesk first."
+        ),
         "invalid_rows": QCoreApplication.translate(
             "ImportWizard", "Some rows are not valid; nothing was imported."
         ),
@@ -189,6 +195,15 @@ class ImportWorker(QThread):
             db.close()
 
 
+def is_dump(path: Path) -> bool:
+    """Whether ``path`` is a SalesDesk full export (JSON), restored rather than imported."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(64).lstrip().startswith(b'{"format": "salesdesk-dump"')
+    except OSError:
+        return False
+
+
 # -- pages ------------------------------------------------------------------------------------
 class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
@@ -235,6 +250,10 @@ class FilePage(QWizardPage):
         from salesdesk.core.interchange.source import detect
 
         path = Path(self.path_edit.text().strip())
+        if is_dump(path):
+            # After this validation returns: closing the wizard from inside it re-validates.
+            QTimer.singleShot(0, lambda: self.w.restore_dump(path))
+            return False
         try:
             self.w.fmt = detect(path)
         except InterchangeError as exc:
@@ -795,6 +814,52 @@ class ImportWizard(QWizard):
         ):  # fmt: skip
             self.setPage(page_id, page)
         self.resize(860, 600)
+
+    def restore_dump(self, path: Path) -> None:
+        """Replace all data with a SalesDesk full export, after a backup (asks first)."""
+        from PySide6.QtGui import QCursor
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore a full export"),
+            self.tr(
+                "This file is a full SalesDesk export. Replace ALL data in SalesDesk with "
+                "its contents? A backup of the current data is made first."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from salesdesk.core.interchange.dump import import_dump
+
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            if self.db.path is not None:
+                from salesdesk.config import Paths
+                from salesdesk.core.backup import PRE_RESTORE, backup_database
+
+                backups = Paths(self.db.path.parent).ensure().backups
+                backup_database(self.db.path, backups, PRE_RESTORE)
+            import_dump(self.db, path, replace=True)
+        except Exception as exc:  # rolled back whole: the data is as it was
+            QApplication.restoreOverrideCursor()
+            code = getattr(exc, "code", "")
+            QMessageBox.warning(
+                self,
+                self.tr("Not restored"),
+                self.tr("Nothing was changed. Details: {0}").format(
+                    error_text(code) if code else exc
+                ),
+            )
+            return
+        QApplication.restoreOverrideCursor()
+        self.imported = True
+        QMessageBox.information(
+            self, self.tr("Restored"), self.tr("All data was replaced by the export.")
+        )
+        self.done(1)  # not accept(): that would validate the file page (and restore) again
 
     def reject(self) -> None:
         # Cancel/Escape during the import cancels it (rolled back) before closing.
