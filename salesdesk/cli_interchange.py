@@ -136,8 +136,8 @@ def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> in
             print(f"restored {rows}")
             return EXIT_OK
         fmt = source.detect(path)
-        if args.encoding:
-            fmt = fmt.with_(encoding=args.encoding, kind=source.CSV)
+        if args.encoding and fmt.kind != source.XLSX:
+            fmt = fmt.with_(encoding=args.encoding)
         if args.delimiter:
             fmt = fmt.with_(delimiter=args.delimiter.replace("\\t", "\t"))
         if args.no_header:
@@ -157,7 +157,17 @@ def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> in
             default_decision=imp.Decision(args.on_duplicate, fields),
             dry_run=args.dry_run,
         )
-        summary = imp.run_import(services.db, path, fmt, options, services.clock)
+        show_progress = sys.stderr.isatty()
+
+        def progress(rows: int, fraction: float) -> None:
+            if show_progress:
+                print(f"\r{rows} rows ({fraction:.0%})", end="", file=sys.stderr, flush=True)
+
+        try:
+            summary = imp.run_import(services.db, path, fmt, options, services.clock, progress)
+        finally:
+            if show_progress:
+                print(file=sys.stderr)
     except imp.ImportRefused as exc:
         _problems(exc.summary)
         _fail(exc)
