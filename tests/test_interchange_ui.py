@@ -209,3 +209,30 @@ def test_a_full_export_is_restored_from_the_wizard_after_a_backup(
     assert boxes == ["question", "information"]
     assert services.listing.count() == 2  # as exported: the later prospect is gone
     assert list(paths.backups.glob("*pre-restore*"))
+
+
+def test_interchange_libraries_stay_off_the_window_start(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from salesdesk.config import Settings\n"
+        "from salesdesk.core.schema import open_database\n"
+        "from salesdesk.core.services import Services\n"
+        "from salesdesk.ui.main_window import MainWindow\n"
+        "app = QApplication([])\n"
+        f"db = open_database(Path({str(tmp_path / 's.sqlite3')!r}), Path({str(tmp_path / 'b')!r}),"
+        " 'x')\n"
+        "w = MainWindow(Services(db), Settings())\n"
+        "heavy = ('openpyxl', 'icalendar', 'vobject', 'salesdesk.core.interchange.importer',"
+        " 'salesdesk.ui.export_dialog')\n"
+        "print([m for m in heavy if m in sys.modules])\n"
+        "db.close()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
