@@ -6,6 +6,12 @@ duplicate check, no search index).
 
 Prints seconds, the ratio to the floor, and the peak RSS (ru_maxrss) of a child process
 importing each size, so the memory figures are not polluted by this process.
+
+Measured on the 2-core build machine (2026-11-27): floor 0.35 s; import 9.7-10 s (about
+28x the floor; the bar of <= 5 s / <= 5x is NOT met); 1M rows in 135 s with a peak RSS
+of 154 MiB, the same as for 100k rows (memory is flat). Where the time goes (100k rows):
+per-row normalisation for the search texts and duplicate keys ~3 s, checks ~0.9 s, batch
+bookkeeping ~1.5 s, inserts ~2 s, full-text index ~1.2 s, duplicate-key table ~0.8 s.
 """
 
 from __future__ import annotations
