@@ -105,6 +105,334 @@
     </message>
 </context>
 <context>
+    <name>CallSheet</name>
+    <message>
+        <source>decision material</source>
+        <extracomment>Where the IPA Gothic fonts live when installed from the system (fonts-ipafont-gothic). Longest text a cell prints before it is cut with an ellipsis (the sheet is a page to take along, not an archive).</extracomment>
+        <translation>決断材料</translation>
+    </message>
+    <message>
+        <source>decision deadline</source>
+        <translation>決断期日</translation>
+    </message>
+    <message>
+        <source>date of the decision deadline</source>
+        <translation>決断期日の日付</translation>
+    </message>
+    <message>
+        <source>how they decide</source>
+        <translation>決め方(誰が・何を集めて)</translation>
+    </message>
+    <message>
+        <source>open questions answered</source>
+        <translation>疑問・不安の解消</translation>
+    </message>
+    <message>
+        <source>small yeses</source>
+        <translation>小さなイエス</translation>
+    </message>
+    <message>
+        <source>trial close</source>
+        <translation>仮クロージング</translation>
+    </message>
+    <message>
+        <source>second arrow</source>
+        <translation>二の矢</translation>
+    </message>
+    <message>
+        <source>third arrow</source>
+        <translation>三の矢</translation>
+    </message>
+    <message>
+        <source>buying signals</source>
+        <translation>買いシグナル</translation>
+    </message>
+    <message>
+        <source>closing question</source>
+        <translation>クロージングの質問</translation>
+    </message>
+    <message>
+        <source>reason to meet on another matter</source>
+        <translation>別件で会う理由</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <extracomment>A table row&apos;s header: repeated at the top of a page the row starts. Take whatever height is left on the page (at least ``height``).</extracomment>
+        <translation>{0} / {1} ページ</translation>
+    </message>
+    <message>
+        <source>Latest assessment</source>
+        <translation>最新の評価</translation>
+    </message>
+    <message>
+        <source>Previous assessment</source>
+        <translation>前回の評価</translation>
+    </message>
+    <message>
+        <source>Relationship strength {0} / {1}</source>
+        <translation>関係強度 {0} / {1}</translation>
+    </message>
+    <message>
+        <source>Small yes</source>
+        <translation>小さなイエス</translation>
+    </message>
+    <message>
+        <source>Asked for a decision</source>
+        <translation>判断を求めた</translation>
+    </message>
+    <message>
+        <source>Next step (when / what):</source>
+        <translation>次の一手(いつ・何を):</translation>
+    </message>
+    <message>
+        <source>existing customer</source>
+        <translation>既存顧客</translation>
+    </message>
+    <message>
+        <source>Call sheet</source>
+        <translation>訪問・架電シート</translation>
+    </message>
+    <message>
+        <source>Printed {0}</source>
+        <translation>印刷 {0}</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>ウェブサイト</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最終接触</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Decision maker</source>
+        <translation>決裁者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Department / title</source>
+        <translation>部署・役職</translation>
+    </message>
+    <message>
+        <source>Decides</source>
+        <translation>決裁</translation>
+    </message>
+    <message>
+        <source>No contacts known yet.</source>
+        <translation>担当者はまだ登録されていません。</translation>
+    </message>
+    <message>
+        <source>Relationship and need awareness</source>
+        <translation>関係強度と必要性顕在度</translation>
+    </message>
+    <message>
+        <source>Not assessed yet.</source>
+        <translation>まだ評価していません。</translation>
+    </message>
+    <message>
+        <source>Assessed {0}</source>
+        <translation>評価日 {0}</translation>
+    </message>
+    <message>
+        <source>Next-best action:</source>
+        <translation>次の一手:</translation>
+    </message>
+    <message>
+        <source>Open deal</source>
+        <translation>進行中の商談</translation>
+    </message>
+    <message>
+        <source>No open deal.</source>
+        <translation>進行中の商談はありません。</translation>
+    </message>
+    <message>
+        <source>Decision deadline</source>
+        <translation>決断期日</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s goal date</source>
+        <translation>顧客の目標期日</translation>
+    </message>
+    <message>
+        <source>Second arrow</source>
+        <translation>二の矢</translation>
+    </message>
+    <message>
+        <source>Third arrow</source>
+        <translation>三の矢</translation>
+    </message>
+    <message>
+        <source>Still missing</source>
+        <translation>未達</translation>
+    </message>
+    <message>
+        <source>Open question</source>
+        <translation>未解決の疑問・不安</translation>
+    </message>
+    <message>
+        <source>Customer action items</source>
+        <translation>顧客側の宿題</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>What the customer owes</source>
+        <translation>顧客がすること</translation>
+    </message>
+    <message>
+        <source>None open.</source>
+        <translation>未完了のものはありません。</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>未完了のフォロー</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>予定日時</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Last contacts ({0} of {1})</source>
+        <translation>最近の接触({1}件中{0}件)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>要約</translation>
+    </message>
+    <message>
+        <source>No contacts logged yet.</source>
+        <translation>接触の記録はまだありません。</translation>
+    </message>
+    <message>
+        <source>Outcome of this call</source>
+        <translation>今回の結果</translation>
+    </message>
+    <message>
+        <source>Notes during the call</source>
+        <translation>商談中のメモ</translation>
+    </message>
+    <message>
+        <source>Call list for {0}</source>
+        <translation>{0} の架電リスト</translation>
+    </message>
+    <message>
+        <source>{0} to call, {1} of them overdue</source>
+        <translation>{0}件(うち期限切れ {1}件)</translation>
+    </message>
+    <message>
+        <source>Nothing planned or due on this day.</source>
+        <translation>この日の予定・期限はありません。</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>(+{0} more)</source>
+        <translation>(ほか{0}件)</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Could not start printing (is the file writable?)</source>
+        <translation>印刷を開始できませんでした(ファイルに書き込めますか?)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check the rows</source>
+        <translation>行の確認</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>&amp;Skip these rows and import the others</source>
+        <translation>これらの行を飛ばして残りを取り込む(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>ファイルを確認しています…</translation>
+    </message>
+    <message>
+        <source>Line {0}: {1}</source>
+        <translation>{0} 行目: {1}</translation>
+    </message>
+    <message>
+        <source>Rows read: {0}. New prospects: {1}. Rows matching prospects you already have: {2}. Rows not valid: {3}.</source>
+        <translation>読んだ行: {0} 行。新しい見込み客: {1} 件。登録済みと一致する行: {2} 行。正しくない行: {3} 行。</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>New contact</source>
@@ -149,6 +477,555 @@
     <message>
         <source>Notes</source>
         <translation>メモ</translation>
+    </message>
+</context>
+<context>
+    <name>DealPanel</name>
+    <message>
+        <source>The reason to meet (required)</source>
+        <translation>会う理由（必須）</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>メモ（任意）</translation>
+    </message>
+    <message>
+        <source>When it was done</source>
+        <translation>実施日</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Decision deadline</source>
+        <translation>決断期日</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>新しい案件</translation>
+    </message>
+    <message>
+        <source>Answer ○ △ ×…</source>
+        <translation>回答 ○ △ ×…</translation>
+    </message>
+    <message>
+        <source>Record the customer&apos;s answer, or that there is no answer yet</source>
+        <translation>お客様の回答、またはまだ回答がないことを記録します</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Reopen a lost deal; the loss stays in its history</source>
+        <translation>失注した案件を再開します（失注の記録は履歴に残ります）</translation>
+    </message>
+    <message>
+        <source>Delete deal</source>
+        <translation>案件を削除</translation>
+    </message>
+    <message>
+        <source>Larger view…</source>
+        <translation>大きく表示…</translation>
+    </message>
+    <message>
+        <source>Open the deals in a larger window</source>
+        <translation>案件を大きなウィンドウで開きます</translation>
+    </message>
+    <message>
+        <source>What you are selling, e.g. trade-fair package</source>
+        <translation>何を売るか（例: 展示会出展パック）</translation>
+    </message>
+    <message>
+        <source>Your own forecast of when it closes</source>
+        <translation>自分の受注予測日</translation>
+    </message>
+    <message>
+        <source>By when the customer will decide (決断期日)</source>
+        <translation>お客様がいつまでに決めるか（決断期日）</translation>
+    </message>
+    <message>
+        <source>What the customer must achieve by when</source>
+        <translation>お客様がいつまでに何を達成したいか</translation>
+    </message>
+    <message>
+        <source>After this date our proposal can no longer help them reach their goal</source>
+        <translation>この日を過ぎると、当社の提案ではお客様の目標に間に合いません</translation>
+    </message>
+    <message>
+        <source>e.g. manager compares, president signs</source>
+        <translation>例: 部長が比較し、社長が決裁</translation>
+    </message>
+    <message>
+        <source>e.g. two competing quotes</source>
+        <translation>例: 他社2社の見積もり</translation>
+    </message>
+    <message>
+        <source>Save deal</source>
+        <translation>案件を保存</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Your forecast</source>
+        <translation>自分の予測日</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s goal date</source>
+        <translation>お客様の目標期日</translation>
+    </message>
+    <message>
+        <source>Last date we can help</source>
+        <translation>提案が役立つ最終日</translation>
+    </message>
+    <message>
+        <source>Who decides</source>
+        <translation>決裁者</translation>
+    </message>
+    <message>
+        <source>Decision steps</source>
+        <translation>決定の手順</translation>
+    </message>
+    <message>
+        <source>They collect first</source>
+        <translation>先に集めるもの</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>Closing checklist</source>
+        <translation>クロージング・チェックリスト</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What is missing&lt;/b&gt;</source>
+        <translation>&lt;b&gt;足りないもの&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Second arrow: an alternative proposal</source>
+        <translation>二の矢: 代わりの提案</translation>
+    </message>
+    <message>
+        <source>Third arrow: one more next step</source>
+        <translation>三の矢: もう一つの次の一手</translation>
+    </message>
+    <message>
+        <source>e.g. asked about delivery dates</source>
+        <translation>例: 納期を聞かれた</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Questions and worries</source>
+        <translation>疑問・不安</translation>
+    </message>
+    <message>
+        <source>Question or worry</source>
+        <translation>疑問・不安</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>質問者</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解消日</translation>
+    </message>
+    <message>
+        <source>Add question…</source>
+        <translation>疑問を追加…</translation>
+    </message>
+    <message>
+        <source>Answer / edit…</source>
+        <translation>回答・編集…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>No deals yet. “New deal” starts one.</source>
+        <translation>案件はまだありません。「新しい案件」で始めます。</translation>
+    </message>
+    <message>
+        <source>The decision deadline has passed</source>
+        <translation>決断期日を過ぎています</translation>
+    </message>
+    <message>
+        <source>The deal has unsaved changes. Discard them?</source>
+        <translation>案件に保存していない変更があります。破棄しますか？</translation>
+    </message>
+    <message>
+        <source>Create deal</source>
+        <translation>案件を作成</translation>
+    </message>
+    <message>
+        <source>Answers so far:</source>
+        <translation>これまでの回答:</translation>
+    </message>
+    <message>
+        <source>Nothing: every item is done.</source>
+        <translation>ありません。すべて完了しています。</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n logged since the deal opened)</source>
+        <translation>
+            <numerusform>（案件開始以降 %n 件記録）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n open, below)</source>
+        <translation>
+            <numerusform>（未解消 %n 件、下記）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not resolved yet</source>
+        <translation>未解消</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Delete the deal “{0}” with its checklist and questions?</source>
+        <translation>案件「{0}」をチェックリストと疑問ごと削除しますか？</translation>
+    </message>
+    <message>
+        <source>Deals — {0}</source>
+        <translation>案件 — {0}</translation>
+    </message>
+    <message>
+        <source>SalesDesk could not store this.
+
+Details: {0}</source>
+        <translation>SalesDesk はこれを保存できませんでした。
+
+詳細: {0}</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>保存されていません</translation>
+    </message>
+</context>
+<context>
+    <name>DealText</name>
+    <message>
+        <source>Open</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>○ Won</source>
+        <translation>○ 受注</translation>
+    </message>
+    <message>
+        <source>△ Pending</source>
+        <translation>△ 保留</translation>
+    </message>
+    <message>
+        <source>× Lost</source>
+        <translation>× 失注</translation>
+    </message>
+    <message>
+        <source>No answer yet</source>
+        <translation>まだ回答なし</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>価格</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>時期</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>No need</source>
+        <translation>必要なし</translation>
+    </message>
+    <message>
+        <source>Internal decision</source>
+        <translation>社内の判断</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>その他の理由</translation>
+    </message>
+    <message>
+        <source>Decision material provided</source>
+        <translation>決断材料を渡した</translation>
+    </message>
+    <message>
+        <source>Decision deadline fixed</source>
+        <translation>決断期日を決めた</translation>
+    </message>
+    <message>
+        <source>Decision process known</source>
+        <translation>決め方（誰が・何を集めて）を把握した</translation>
+    </message>
+    <message>
+        <source>Questions and worries resolved</source>
+        <translation>疑問・不安を解消した</translation>
+    </message>
+    <message>
+        <source>Small yeses obtained</source>
+        <translation>小さなイエスを得た</translation>
+    </message>
+    <message>
+        <source>Trial close done</source>
+        <translation>仮クロージングをした</translation>
+    </message>
+    <message>
+        <source>Second and third arrows ready</source>
+        <translation>二の矢・三の矢を用意した</translation>
+    </message>
+    <message>
+        <source>Buying signals observed</source>
+        <translation>買いシグナルを確認した</translation>
+    </message>
+    <message>
+        <source>Closing question asked</source>
+        <translation>クロージングの質問をした</translation>
+    </message>
+    <message>
+        <source>Reason for the next meeting (another matter)</source>
+        <translation>次に会う理由（別件）</translation>
+    </message>
+    <message>
+        <source>%n question(s) or worry(ies) still unanswered.</source>
+        <translation>疑問・不安が %n 件、まだ解消されていません。</translation>
+    </message>
+    <message>
+        <source>Give them the material they need to decide.</source>
+        <translation>決断に必要な材料（決断材料）を渡しましょう。</translation>
+    </message>
+    <message>
+        <source>Agree by when they will decide (the decision deadline).</source>
+        <translation>いつまでに決めるか（決断期日）を決めましょう。</translation>
+    </message>
+    <message>
+        <source>Write the decision deadline&apos;s date on the deal.</source>
+        <translation>決断期日の日付を案件に記入しましょう。</translation>
+    </message>
+    <message>
+        <source>Find out how they decide: who decides and what they collect first.</source>
+        <translation>決め方を確認しましょう: 誰が決め、先に何を集めるか。</translation>
+    </message>
+    <message>
+        <source>No small yes logged yet: ask for small agreements along the way.</source>
+        <translation>小さなイエスがまだ記録されていません。途中で小さな合意を積み重ねましょう。</translation>
+    </message>
+    <message>
+        <source>Do a trial close before the real one.</source>
+        <translation>本番の前に仮クロージングをしましょう。</translation>
+    </message>
+    <message>
+        <source>Write down the second arrow (an alternative if they hesitate).</source>
+        <translation>二の矢（迷われたときの代案）を書いておきましょう。</translation>
+    </message>
+    <message>
+        <source>Write down the third arrow (one more next step).</source>
+        <translation>三の矢（もう一つの次の一手）を書いておきましょう。</translation>
+    </message>
+    <message>
+        <source>No buying signal noted yet.</source>
+        <translation>買いシグナルはまだ記録されていません。</translation>
+    </message>
+    <message>
+        <source>Ask the closing question: let the customer be the one who decides.</source>
+        <translation>クロージングの質問をしましょう。決めるのはお客様です。</translation>
+    </message>
+    <message>
+        <source>Set a reason to meet again on another matter (write it in the note).</source>
+        <translation>別件で会う理由を作りましょう（メモに書いてください）。</translation>
+    </message>
+    <message>
+        <source>Ready to close: {0}%</source>
+        <translation>クロージング可能: {0}%</translation>
+    </message>
+    <message>
+        <source>Getting there: {0}%</source>
+        <translation>もう少し: {0}%</translation>
+    </message>
+    <message>
+        <source>Not ready yet: {0}%</source>
+        <translation>まだ準備不足: {0}%</translation>
+    </message>
+    <message>
+        <source>Pending (△) %n time(s) in a row: change the approach — new material, a new proposal or the decision maker — rather than waiting again.</source>
+        <translation>保留（△）が %n 回続いています。また待つのではなく、新しい材料・新しい提案・決裁者への接触など、アプローチを変えましょう。</translation>
+    </message>
+    <message>
+        <source>The last %n contact(s) were only progress checks. Next time bring them something of value: {0}.</source>
+        <translation>直近 %n 回の接触が進捗確認だけでした。次はお客様にメリットのあるものを持っていきましょう: {0}。</translation>
+    </message>
+    <message>
+        <source>Choose the category of the customer&apos;s reason.</source>
+        <translation>お客様の理由の分類を選んでください。</translation>
+    </message>
+    <message>
+        <source>Write what the customer said, in their words.</source>
+        <translation>お客様が言ったことを、その言葉のまま書いてください。</translation>
+    </message>
+    <message>
+        <source>Who said it on the customer&apos;s side?</source>
+        <translation>お客様側の誰が言いましたか？</translation>
+    </message>
+    <message>
+        <source>When did they say it?</source>
+        <translation>いつ言われましたか？</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>この日付は未来です。</translation>
+    </message>
+    <message>
+        <source>Write the amount in figures, e.g. 1,200,000.</source>
+        <translation>金額を数字で入力してください（例: 1,200,000）。</translation>
+    </message>
+    <message>
+        <source>A currency is a three-letter code such as JPY or USD.</source>
+        <translation>通貨は JPY や USD のような3文字のコードです。</translation>
+    </message>
+    <message>
+        <source>This deal is already won or lost. Reopen a lost deal first.</source>
+        <translation>この案件はすでに受注または失注です。失注案件は先に再開してください。</translation>
+    </message>
+    <message>
+        <source>Only a lost deal can be reopened.</source>
+        <translation>再開できるのは失注した案件だけです。</translation>
+    </message>
+    <message>
+        <source>Give the deal a title.</source>
+        <translation>案件の件名を入力してください。</translation>
+    </message>
+    <message>
+        <source>Say what the follow-up is.</source>
+        <translation>後追いの内容を入力してください。</translation>
+    </message>
+    <message>
+        <source>Write the question or worry.</source>
+        <translation>疑問・不安の内容を入力してください。</translation>
+    </message>
+    <message>
+        <source>Write the answer you gave.</source>
+        <translation>伝えた回答を入力してください。</translation>
+    </message>
+    <message>
+        <source>The follow-up cannot be in the past.</source>
+        <translation>後追いの日時を過去にはできません。</translation>
+    </message>
+</context>
+<context>
+    <name>DealsDashboard</name>
+    <message>
+        <source>Deals dashboard</source>
+        <translation>案件ダッシュボード</translation>
+    </message>
+    <message>
+        <source>Closing question asked (%)</source>
+        <translation>クロージングの質問をした割合（%）</translation>
+    </message>
+    <message>
+        <source>No closings yet</source>
+        <translation>クロージングはまだありません</translation>
+    </message>
+    <message>
+        <source>Deals by answer</source>
+        <translation>回答別の案件数</translation>
+    </message>
+    <message>
+        <source>Losses by the customer&apos;s reason</source>
+        <translation>お客様の理由別の失注</translation>
+    </message>
+    <message>
+        <source>Lost without the customer&apos;s word: {0}</source>
+        <translation>お客様の言質なしの失注: {0}</translation>
+    </message>
+    <message>
+        <source>A deal is lost only on the customer&apos;s stated reason; without it the deal stays open as “no answer yet”. This number should always be zero.</source>
+        <translation>失注はお客様が述べた理由があるときだけです。理由がなければ案件は「まだ回答なし」として継続します。この数は常にゼロのはずです。</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>△ in a row</source>
+        <translation>△ 連続</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <source>Decision deadline</source>
+        <translation>決断期日</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Pending streaks (△ 3 or more in a row): {0}</source>
+        <translation>保留の連続（△ 3回以上）: {0}</translation>
+    </message>
+    <message>
+        <source>Decision deadline passed, still open: {0}</source>
+        <translation>決断期日を過ぎて未決: {0}</translation>
+    </message>
+    <message>
+        <source>Same action for every deal</source>
+        <translation>全件同一行動</translation>
+    </message>
+    <message>
+        <source>Reached closing</source>
+        <translation>クロージング到達</translation>
+    </message>
+    <message>
+        <source>Question asked</source>
+        <translation>質問した</translation>
+    </message>
+    <message>
+        <source>No deal has reached the closing stage yet.</source>
+        <translation>クロージング段階に達した案件はまだありません。</translation>
+    </message>
+    <message>
+        <source>The closing question was asked on {0} of the {1} deals that reached closing ({2}). Ask it on every deal, every time: let the customer be the one who declines.</source>
+        <translation>クロージング段階に達した {1} 件のうち {0} 件でクロージングの質問をしました（{2}）。毎回すべての案件で聞きましょう。断るのはお客様に任せます。</translation>
     </message>
 </context>
 <context>
@@ -242,6 +1119,10 @@
         <translation>関係強度</translation>
     </message>
     <message>
+        <source>Deals</source>
+        <translation>案件</translation>
+    </message>
+    <message>
         <source> (existing customer)</source>
         <translation>（既存顧客）</translation>
     </message>
@@ -267,6 +1148,242 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Prospects you already have</source>
+        <translation>登録済みの見込み客</translation>
+    </message>
+    <message>
+        <source>These rows match an existing prospect by company name, phone or e-mail. Choose what to do with each.</source>
+        <translation>次の行は、会社名・電話番号・メールアドレスのいずれかが登録済みの見込み客と一致します。それぞれの扱いを選んでください。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>ファイル側</translation>
+    </message>
+    <message>
+        <source>Existing</source>
+        <translation>登録済み</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>扱い</translation>
+    </message>
+    <message>
+        <source>For &amp;all:</source>
+        <translation>すべてに適用(&amp;A):</translation>
+    </message>
+    <message>
+        <source>“Overwrite” replaces these fields:</source>
+        <translation>「上書き」で置き換える項目:</translation>
+    </message>
+    <message>
+        <source>Fill empty fields</source>
+        <translation>空欄だけ補う</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>上書き</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>取り込まない</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>{0} more matching rows follow the choice for all.</source>
+        <translation>ほかに一致する {0} 行は「すべてに適用」の選択に従います。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <source>Prospect list with contacts — CSV</source>
+        <translation>見込み客リスト（担当者付き）— CSV</translation>
+    </message>
+    <message>
+        <source>Prospect list with contacts — Excel (.xlsx)</source>
+        <translation>見込み客リスト（担当者付き）— Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Everything, to restore or move — JSON</source>
+        <translation>全データ（復元・移行用）— JSON</translation>
+    </message>
+    <message>
+        <source>Open follow-ups — calendar (.ics)</source>
+        <translation>未完了のフォロー — カレンダー (.ics)</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM (Excel 2016 and later)</source>
+        <translation>UTF-8 BOM 付き（Excel 2016 以降）</translation>
+    </message>
+    <message>
+        <source>Shift_JIS (CP932, older Excel)</source>
+        <translation>Shift_JIS（CP932、古い Excel）</translation>
+    </message>
+    <message>
+        <source>Prospects in the current list ({0})</source>
+        <translation>いま表示中のリスト（{0} 件）</translation>
+    </message>
+    <message>
+        <source>All prospects ({0})</source>
+        <translation>すべての見込み客（{0} 件）</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>形式(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>文字コード(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Prospects:</source>
+        <translation>見込み客:</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>書き出す(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>One row per contact. Cells that Excel would run as a formula are written with an apostrophe in front.</source>
+        <translation>担当者ごとに 1 行。Excel が数式として実行してしまうセルは、先頭にアポストロフィを付けて書き出します。</translation>
+    </message>
+    <message>
+        <source>One row per contact; every cell is text.</source>
+        <translation>担当者ごとに 1 行。すべてのセルを文字列として書き出します。</translation>
+    </message>
+    <message>
+        <source>Every prospect, contact, call, follow-up, assessment and deal, deleted ones included: a file SalesDesk can restore exactly.</source>
+        <translation>見込み客・担当者・通話・フォロー・関係評価・案件のすべて（削除済みも含む）。SalesDesk でそのまま復元できるファイルです。</translation>
+    </message>
+    <message>
+        <source>Open follow-ups and customer deadlines with reminders, for Outlook, Google or Apple calendars.</source>
+        <translation>未完了のフォローと顧客側の期限をリマインダー付きで。Outlook・Google・Apple のカレンダー用。</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>書き出し先</translation>
+    </message>
+    <message>
+        <source>{0} files (*{1})</source>
+        <translation>{0} ファイル (*{1})</translation>
+    </message>
+    <message>
+        <source>Characters Shift_JIS cannot hold</source>
+        <translation>Shift_JIS で表せない文字</translation>
+    </message>
+    <message>
+        <source>These characters cannot be written in Shift_JIS (CP932): {0}
+
+Write them as “?” anyway? (Or choose UTF-8 to keep them.)</source>
+        <translation>次の文字は Shift_JIS (CP932) では書き出せません: {0}
+
+「?」に置き換えて書き出しますか？（文字を残すには UTF-8 を選んでください。）</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>The file could not be written.
+
+Details: {0}</source>
+        <translation>ファイルを書き込めませんでした。
+
+詳細: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>ファイルを選ぶ</translation>
+    </message>
+    <message>
+        <source>A CSV file (from Excel, Google Contacts, Outlook or SalesDesk), an Excel workbook (.xlsx) or contacts as vCard (.vcf).</source>
+        <translation>CSV ファイル（Excel、Google コンタクト、Outlook、SalesDesk から書き出したもの）、Excel ブック（.xlsx）、または vCard 形式の連絡先（.vcf）。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Import prospects</source>
+        <translation>見込み客の取り込み</translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.tsv *.txt *.xlsx *.vcf);;All files (*)</source>
+        <translation>リスト (*.csv *.tsv *.txt *.xlsx *.vcf);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FormatPage</name>
+    <message>
+        <source>How the file is written</source>
+        <translation>ファイルの形式</translation>
+    </message>
+    <message>
+        <source>Detected from the file; change it if the preview looks wrong.</source>
+        <translation>ファイルから判定しました。プレビューがおかしければ変更してください。</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>カンマ (,)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>タブ</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>セミコロン (;)</translation>
+    </message>
+    <message>
+        <source>Vertical bar (|)</source>
+        <translation>縦棒 (|)</translation>
+    </message>
+    <message>
+        <source>The first row holds the column names</source>
+        <translation>1 行目は列の見出し</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>文字コード(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>区切り文字(&amp;D):</translation>
+    </message>
+</context>
+<context>
     <name>Forms</name>
     <message>
         <source>Not saved</source>
@@ -283,6 +1400,198 @@ Details: {0}</source>
     <message>
         <source>Discard changes?</source>
         <translation>変更を破棄しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>(do not import)</source>
+        <translation>（取り込まない）</translation>
+    </message>
+    <message>
+        <source>SalesDesk id</source>
+        <translation>SalesDesk の ID</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Company reading (kana)</source>
+        <translation>会社名の読み（カナ）</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Customer (yes/no)</source>
+        <translation>顧客（はい／いいえ）</translation>
+    </message>
+    <message>
+        <source>Company phone</source>
+        <translation>会社の電話番号</translation>
+    </message>
+    <message>
+        <source>Company e-mail</source>
+        <translation>会社のメールアドレス</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>ウェブサイト</translation>
+    </message>
+    <message>
+        <source>Company notes</source>
+        <translation>会社のメモ</translation>
+    </message>
+    <message>
+        <source>Contact name</source>
+        <translation>担当者名</translation>
+    </message>
+    <message>
+        <source>Contact reading (kana)</source>
+        <translation>担当者名の読み（カナ）</translation>
+    </message>
+    <message>
+        <source>Contact title</source>
+        <translation>担当者の役職</translation>
+    </message>
+    <message>
+        <source>Contact department</source>
+        <translation>担当者の部署</translation>
+    </message>
+    <message>
+        <source>Decision maker (yes/no)</source>
+        <translation>決裁者（はい／いいえ）</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>担当者の電話番号</translation>
+    </message>
+    <message>
+        <source>Contact e-mail</source>
+        <translation>担当者のメールアドレス</translation>
+    </message>
+    <message>
+        <source>Contact notes</source>
+        <translation>担当者のメモ</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>ファイルが空です。</translation>
+    </message>
+    <message>
+        <source>This is not a CSV file or an Excel workbook (.xlsx). In Excel, use “Save as” and choose CSV or Excel Workbook.</source>
+        <translation>CSV ファイルでも Excel ブック（.xlsx）でもありません。Excel の「名前を付けて保存」で CSV か Excel ブックを選んでください。</translation>
+    </message>
+    <message>
+        <source>The text encoding could not be recognised. Pick it below (Japanese Excel: Shift_JIS (CP932)).</source>
+        <translation>文字コードを判別できませんでした。下で選んでください（日本語版 Excel なら Shift_JIS (CP932)）。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read with this encoding. Pick another one.</source>
+        <translation>この文字コードでは読めません。別の文字コードを選んでください。</translation>
+    </message>
+    <message>
+        <source>The CSV file is damaged (a quotation mark is never closed?).</source>
+        <translation>CSV ファイルが壊れています（引用符が閉じられていない可能性があります）。</translation>
+    </message>
+    <message>
+        <source>The vCard file is damaged.</source>
+        <translation>vCard ファイルが壊れています。</translation>
+    </message>
+    <message>
+        <source>A cell is too large (over a million characters).</source>
+        <translation>大きすぎるセルがあります（100万文字を超えています）。</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened or read.</source>
+        <translation>ファイルを開けないか、読み込めません。</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the company name.</source>
+        <translation>会社名が入っている列を選んでください。</translation>
+    </message>
+    <message>
+        <source>This is not a SalesDesk export, or it is damaged.</source>
+        <translation>SalesDesk の書き出しファイルではないか、壊れています。</translation>
+    </message>
+    <message>
+        <source>This export comes from a newer SalesDesk. Update SalesDesk first.</source>
+        <translation>新しいバージョンの SalesDesk で書き出されたファイルです。先に SalesDesk を更新してください。</translation>
+    </message>
+    <message>
+        <source>Some rows are not valid; nothing was imported.</source>
+        <translation>正しくない行があるため、何も取り込みませんでした。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was imported.</source>
+        <translation>取り込みを中止しました。何も取り込まれていません。</translation>
+    </message>
+    <message>
+        <source>More cells than the header has columns</source>
+        <translation>見出しの列数よりセルが多い</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空欄</translation>
+    </message>
+    <message>
+        <source>not an e-mail address</source>
+        <translation>メールアドレスではない</translation>
+    </message>
+    <message>
+        <source>not a phone number</source>
+        <translation>電話番号ではない</translation>
+    </message>
+    <message>
+        <source>not a known value</source>
+        <translation>想定外の値</translation>
+    </message>
+    <message>
+        <source>Import prospects</source>
+        <extracomment>Emitted after an import that wrote something (the window refreshes its list).</extracomment>
+        <translation>見込み客の取り込み</translation>
+    </message>
+    <message>
+        <source>Restore a full export</source>
+        <translation>全データの復元</translation>
+    </message>
+    <message>
+        <source>This file is a full SalesDesk export. Replace ALL data in SalesDesk with its contents? A backup of the current data is made first.</source>
+        <translation>このファイルは SalesDesk の全データ書き出しです。SalesDesk のすべてのデータをこの内容で置き換えますか？ 先に現在のデータのバックアップを作ります。</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>復元できませんでした</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Details: {0}</source>
+        <translation>何も変更していません。詳細: {0}</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>復元しました</translation>
+    </message>
+    <message>
+        <source>All data was replaced by the export.</source>
+        <translation>すべてのデータを書き出しファイルの内容で置き換えました。</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>取り込み(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>書き出し(&amp;X)…</translation>
     </message>
 </context>
 <context>
@@ -475,6 +1784,14 @@ Details: {0}</source>
         <translation>担当者を追加(&amp;C)…</translation>
     </message>
     <message>
+        <source>Print call &amp;sheet…</source>
+        <translation>架電シートを印刷(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Print &amp;day&apos;s call list…</source>
+        <translation>当日の架電リストを印刷(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
@@ -513,6 +1830,10 @@ Details: {0}</source>
     <message>
         <source>&amp;Appointment success by strength…</source>
         <translation>関係強度別のアポ成功率(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Deals dashboard…</source>
+        <translation>案件ダッシュボード(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Reports</source>
@@ -591,6 +1912,168 @@ Details: {0}</source>
 
 Details: {0}</source>
         <translation>このデータを変更できませんでした。
+
+詳細: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Which column is which</source>
+        <translation>列と項目の対応</translation>
+    </message>
+    <message>
+        <source>Choose a field for each column. Several columns may go to one field.</source>
+        <translation>列ごとに取り込む項目を選んでください。複数の列を同じ項目にまとめることもできます。</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>おすすめ</translation>
+    </message>
+    <message>
+        <source>Google Contacts</source>
+        <translation>Google コンタクト</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>Outlook</translation>
+    </message>
+    <message>
+        <source>SalesDesk export</source>
+        <translation>SalesDesk の書き出し</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>First rows</source>
+        <translation>先頭の行</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>プリセット(&amp;P):</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Customer&apos;s answer</source>
+        <translation>お客様の回答</translation>
+    </message>
+    <message>
+        <source>○ Won</source>
+        <translation>○ 受注</translation>
+    </message>
+    <message>
+        <source>△ Pending (they will decide later)</source>
+        <translation>△ 保留（後で決める）</translation>
+    </message>
+    <message>
+        <source>× Lost (the customer said no)</source>
+        <translation>× 失注（お客様が断った）</translation>
+    </message>
+    <message>
+        <source>No answer yet (no word from the customer)</source>
+        <translation>まだ回答なし（お客様から言葉がない）</translation>
+    </message>
+    <message>
+        <source>What they said, in a few words (optional)</source>
+        <translation>お客様の言葉を簡単に（任意）</translation>
+    </message>
+    <message>
+        <source>The answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>Their words, e.g. “The budget is half of this.”</source>
+        <translation>お客様の言葉（例:「予算はこの半分です」）</translation>
+    </message>
+    <message>
+        <source>Name on the customer&apos;s side</source>
+        <translation>お客様側の氏名</translation>
+    </message>
+    <message>
+        <source>Said on</source>
+        <translation>言われた日</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s reason (required for a loss)</source>
+        <translation>お客様の理由（失注には必須）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>Their words</source>
+        <translation>お客様の言葉</translation>
+    </message>
+    <message>
+        <source>Who said it</source>
+        <translation>言った人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>いつ</translation>
+    </message>
+    <message>
+        <source>A deal is lost only on the customer&apos;s word. A passed answer date, unanswered mail or a phone nobody picks up is not a no. Without their reason, choose “No answer yet”: the deal stays open and a follow-up is scheduled.</source>
+        <translation>失注にできるのはお客様の言葉があるときだけです。回答日が過ぎた、メールに返事がない、電話に出ない——これらは「断り」ではありません。理由がなければ「まだ回答なし」を選んでください。案件は継続し、後追いが予定されます。</translation>
+    </message>
+    <message>
+        <source>No answer yet instead</source>
+        <translation>代わりに「まだ回答なし」にする</translation>
+    </message>
+    <message>
+        <source>Ask about the decision on “{0}”</source>
+        <translation>「{0}」のご判断を伺う</translation>
+    </message>
+    <message>
+        <source>Bring them something of value, not only “how is it going?”</source>
+        <translation>「いかがですか」だけでなく、お客様にメリットのあるものを持っていきましょう</translation>
+    </message>
+    <message>
+        <source>Follow-up (the deal stays open)</source>
+        <translation>後追い（案件は継続）</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Bring them</source>
+        <translation>持っていくもの</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>保存されていません</translation>
+    </message>
+    <message>
+        <source>SalesDesk could not record the answer.
+
+Details: {0}</source>
+        <translation>SalesDesk は回答を記録できませんでした。
 
 詳細: {0}</translation>
     </message>
@@ -712,12 +2195,48 @@ Details: {0}</source>
         <translation>次回フォロー</translation>
     </message>
     <message>
+        <source>A deal is pending (△) {0} times in a row</source>
+        <translation>案件が {0} 回続けて保留（△）です</translation>
+    </message>
+    <message>
         <source>Not assessed yet</source>
         <translation>未評価</translation>
     </message>
     <message>
         <source>Relationship strength {0} / 30 (six dimensions, 0–5 each)</source>
         <translation>関係強度 {0} / 30(6つの関係、各0〜5)</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionDialog</name>
+    <message>
+        <source>Question or worry</source>
+        <extracomment>Wider than this, the editor and the checklist sit side by side.</extracomment>
+        <translation>疑問・不安</translation>
+    </message>
+    <message>
+        <source>The answer you gave (when you have)</source>
+        <translation>伝えた回答（回答したら）</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>解消日</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>質問者</translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation>質問日</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>保存されていません</translation>
     </message>
 </context>
 <context>
@@ -808,12 +2327,6 @@ Details: {0}</source>
         <source>No trade with them yet.</source>
         <translation>まだ取引はありません。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n contact(s) known at this company.</source>
-        <translation>
-            <numerusform>この会社で把握している担当者: %n 人</numerusform>
-        </translation>
-    </message>
     <message>
         <source>{0} ({1}) is a decision maker with an executive title.</source>
         <translation>{0}({1})は役職のある決裁者です。</translation>
@@ -829,18 +2342,6 @@ Details: {0}</source>
     <message>
         <source>Nobody known there is a decision maker or executive.</source>
         <translation>把握している担当者に決裁者・役職者がいません。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n contribution(s) (labour, information, proposal, goodwill) in the last 90 days.</source>
-        <translation>
-            <numerusform>直近90日の貢献(労力・情報・提案・好感): %n 件</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n contact(s) started by the customer.</source>
-        <translation>
-            <numerusform>顧客から始まった接触: %n 件</numerusform>
-        </translation>
     </message>
     <message>
         <source>Score the relationship first: how strong is it on each of the six dimensions?</source>
@@ -1017,6 +2518,55 @@ Your current data is backed up first, so you can come back to it from this list.
     </message>
 </context>
 <context>
+    <name>RunPage</name>
+    <message>
+        <source>Import</source>
+        <translation>取り込み</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation>取り込みを中止(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Importing… Nothing is saved until the end.</source>
+        <translation>取り込んでいます… 最後まで終わるまで何も保存されません。</translation>
+    </message>
+    <message>
+        <source>Importing… {0} rows read.</source>
+        <translation>取り込んでいます… {0} 行読みました。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Done.
+
+New prospects: {0}
+Merged into existing prospects: {1}
+Already up to date: {2}
+Skipped: {3}
+Not valid: {4}
+Contacts added: {5}</source>
+        <translation>完了しました。
+
+新しい見込み客: {0} 件
+既存の見込み客に統合: {1} 件
+変更なし: {2} 件
+飛ばした行: {3} 行
+正しくない行: {4} 行
+追加した担当者: {5} 人</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {0}</source>
+        <translation>何も取り込みませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Details: {0}</source>
+        <translation>何も取り込みませんでした。詳細: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Safety</name>
     <message>
         <source>Backup restored. Your data from before the restore was backed up too.</source>
@@ -1035,19 +2585,6 @@ Your current data is backed up first, so you can come back to it from this list.
     <message>
         <source>Restored what you typed on {0} but had not saved yet. Check it and save, or Cancel to discard it.</source>
         <translation>{0}に入力して未保存だった内容を復元しました。確認して保存するか、「キャンセル」で破棄してください。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n prospect(s)</source>
-        <extracomment>settings.extra key: the data folder the rep was already warned about (synced folder).</extracomment>
-        <translation>
-            <numerusform>見込み客 %n 件</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n call(s)</source>
-        <translation>
-            <numerusform>通話 %n 件</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1093,6 +2630,14 @@ Your current data is backed up first, so you can come back to it from this list.
         <translation>必要性顕在度(0〜5)</translation>
     </message>
     <message>
+        <source> contact(s) in a row</source>
+        <translation> 回連続</translation>
+    </message>
+    <message>
+        <source>Warn on an open deal when this many latest contacts were only progress checks</source>
+        <translation>進行中の案件で、直近のこの回数の接触が進捗確認だけだったら警告します</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>言語</translation>
     </message>
@@ -1105,8 +2650,117 @@ Your current data is backed up first, so you can come back to it from this list.
         <translation>次回フォローの時刻</translation>
     </message>
     <message>
+        <source>Progress checks only: warn after</source>
+        <translation>進捗確認だけの接触: 警告する回数</translation>
+    </message>
+    <message>
         <source>Data folder</source>
         <translation>データの保存先</translation>
+    </message>
+</context>
+<context>
+    <name>SheetDialog</name>
+    <message>
+        <source>Print day&apos;s call list</source>
+        <translation>当日の架電リストを印刷</translation>
+    </message>
+    <message>
+        <source>Print call sheet</source>
+        <translation>架電シートを印刷</translation>
+    </message>
+    <message>
+        <source>Prospect:</source>
+        <translation>見込み客:</translation>
+    </message>
+    <message>
+        <source>Include overdue follow-ups</source>
+        <translation>期限切れのフォローも含める</translation>
+    </message>
+    <message>
+        <source>Compact table</source>
+        <translation>一覧表</translation>
+    </message>
+    <message>
+        <source>One sheet per prospect</source>
+        <translation>見込み客ごとに1枚</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日付:</translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation>形式:</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>レター</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>用紙:</translation>
+    </message>
+    <message>
+        <source>The Japanese font (IPA P Gothic) was not found: Japanese text may print as boxes. Install fonts-ipafont-gothic.</source>
+        <translation>日本語フォント(IPA Pゴシック)が見つかりません。日本語が□で印刷されることがあります。fonts-ipafont-gothic をインストールしてください。</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view…</source>
+        <translation>プレビュー(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>PDFで保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Call list for {0}</source>
+        <translation>{0} の架電リスト</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prospect(s) to call</source>
+        <translation>
+            <numerusform>架電先 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>PDFで保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Preparing the sheets…</source>
+        <translation>シートを作成しています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Sheet {0} of {1}…</source>
+        <translation>{1}枚中{0}枚目…</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>印刷できませんでした</translation>
+    </message>
+    <message>
+        <source>The sheets could not be printed or saved.
+
+Details: {0}</source>
+        <translation>シートを印刷または保存できませんでした。
+
+詳細: {0}</translation>
     </message>
 </context>
 <context>
