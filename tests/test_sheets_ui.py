@@ -1,4 +1,4 @@
-"""Printing from the window and the command line: the dialog, the worker, `salesdesk sheet`."""
+"""Printing from the window and the command line: the dialog, the pack runner, `salesdesk sheet`."""
 
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ def test_cli_writes_a_sheet_and_a_day_list(
     assert main([*base, "--day", "27/11/2026", "--pdf", str(out)]) == 2
 
 
-def test_dialog_saves_a_day_pack_on_a_worker_thread(
+def test_dialog_saves_a_day_pack_in_the_background(
     qtbot: QtBot, db: Database, tmp_path: Path
 ) -> None:
     services = Services(db)

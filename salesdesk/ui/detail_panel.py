@@ -140,6 +140,10 @@ class DetailPanel(QWidget):
         self.deals = DealPanel()  # deals and the closing checklist (main window sets .service)
         self.tabs.addTab(self.deals, self.tr("Deals"))
         body.addWidget(self.tabs, 1)
+        # The relationship and deal tabs load only when shown: moving through the list
+        # (or typing a search, which selects the first match) stays quick.
+        self._stale: set[QWidget] = set()
+        self.tabs.currentChanged.connect(self._load_visible_tab)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -155,6 +159,7 @@ class DetailPanel(QWidget):
         self.empty.setVisible(record is None)
         self.body.setVisible(record is not None)
         if record is None:
+            self._stale.clear()
             self.relationship.show_prospect(None)
             self.deals.show_prospect(None)
             return
@@ -168,8 +173,19 @@ class DetailPanel(QWidget):
         self.notes.setText(record.notes)
         self._fill_contacts(record.contacts)
         self._fill_timeline(timeline)
-        self.relationship.show_prospect(record.id)
-        self.deals.show_prospect(record.id, record.company, [c.name for c in record.contacts])
+        self._stale = {self.relationship, self.deals}
+        self._load_visible_tab()
+
+    def _load_visible_tab(self) -> None:
+        tab = self.tabs.currentWidget()
+        record = self._record
+        if record is None or tab not in self._stale:
+            return
+        self._stale.discard(tab)
+        if tab is self.relationship:
+            self.relationship.show_prospect(record.id)
+        elif tab is self.deals:
+            self.deals.show_prospect(record.id, record.company, [c.name for c in record.contacts])
 
     def _fill_contacts(self, contacts: tuple[ContactRecord, ...]) -> None:
         self.contacts.setRowCount(len(contacts))

@@ -1,11 +1,12 @@
 """Print or save call sheets: one prospect's sheet, or the day's call list.
 
 Preview (QPrintPreviewDialog) renders in the GUI thread: it shows what will print. A
-print run or a PDF export runs on :class:`PackWorker`, a thread that opens its own
-connection and creates its own documents, fonts and (for a PDF) its own QPdfWriter —
-Qt allows painting on QPdfWriter/QPrinter from a worker thread as long as every
-QTextDocument and QFont it paints with was made there. A progress dialog shows how
-far a long pack is and can cancel it.
+print run or a PDF export runs as a :class:`PackWorker`: one sheet at a time from the
+event loop, so the window stays responsive, with a progress dialog that can cancel it.
+
+It was first a QThread laying out the sheets' QTextDocuments; that deadlocked now and
+then (the worker inside text layout, the GUI thread stuck in its event loop), so the
+rendering stays on the GUI thread and yields between sheets (a sheet takes ~16 ms).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPagedPaintDevice
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -95,12 +96,15 @@ def render_job(
         renderer.finish()
 
 
-class PackWorker(QThread):
-    """Renders a job off the UI thread into a PDF file or onto a printer."""
+class PackWorker(QObject):
+    """Renders a job into a PDF file or onto a printer, yielding to the event loop
+    between sheets. Mirrors the QThread API the dialog uses (start, finished,
+    requestInterruption, isRunning, wait)."""
 
     progressed = Signal(int, int)
     succeeded = Signal(int)  # pages
     failed = Signal(str)
+    finished = Signal()
 
     def __init__(
         self,
@@ -111,18 +115,41 @@ class PackWorker(QThread):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        # Its own connection: sqlite3 connections are not shared across threads here.
-        self.uri, self.path = db.uri, db.path
+        self.db = db
         self.job = job
         self.pdf_path = pdf_path
         self.printer = printer
         self.was_cancelled = False
-        ensure_font()  # registering a font belongs to the GUI thread
+        self._interrupted = False
+        self._running = False
+        ensure_font()
+
+    def start(self) -> None:
+        # Begin from the event loop, so callers can connect to the signals first.
+        self._running = True
+        QTimer.singleShot(0, self.run)
+
+    def requestInterruption(self) -> None:
+        self._interrupted = True
+
+    def isInterruptionRequested(self) -> bool:
+        return self._interrupted
+
+    def isRunning(self) -> bool:
+        return self._running
+
+    def wait(self) -> bool:
+        while self._running:
+            QCoreApplication.processEvents()
+        return True
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+        QCoreApplication.processEvents()  # keep the window (and Cancel) responsive
 
     def run(self) -> None:
         from salesdesk.ui.sheet_render import pdf_writer
 
-        db = Database(self.uri, self.path)
         try:
             device: QPagedPaintDevice
             if self.pdf_path is not None:
@@ -131,10 +158,10 @@ class PackWorker(QThread):
                 assert self.printer is not None
                 device = self.printer
             pages = render_job(
-                db,
+                self.db,
                 self.job,
                 device,
-                progress=lambda done, total: self.progressed.emit(done, total),
+                progress=self._progress,
                 cancelled=self.isInterruptionRequested,
             )
             del device  # the PDF is complete once the writer is gone
@@ -144,12 +171,13 @@ class PackWorker(QThread):
                     self.pdf_path.unlink(missing_ok=True)  # half a pack is no pack
                 elif self.printer is not None:
                     self.printer.abort()
-                return
-            self.succeeded.emit(pages)
-        except Exception as exc:  # reported to the rep; the thread must not die silently
+            else:
+                self.succeeded.emit(pages)
+        except Exception as exc:  # reported to the rep, never swallowed
             self.failed.emit(str(exc))
         finally:
-            db.close()
+            self._running = False
+            self.finished.emit()
 
 
 class SheetDialog(QDialog):
