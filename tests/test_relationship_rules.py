@@ -81,6 +81,12 @@ def test_business_is_raised_for_an_existing_customer() -> None:
     assert suggest_business(facts(stage=Stage.CUSTOMER)).reason == "existing_customer"
 
 
+def test_won_deals_are_trade_we_can_count() -> None:
+    one = suggest_business(facts(won_deals=1))
+    assert (one.score, one.reason, one.params["count"]) == (4, "won_deals", 1)
+    assert suggest_business(facts(is_customer=True, won_deals=3)).score == 5
+
+
 # -- multiple contacts ------------------------------------------------------------------
 @pytest.mark.parametrize(("people", "score"), [(0, 0), (1, 1), (3, 3), (5, 5), (9, 5)])
 def test_multi_contact_counts_the_people_we_know(people: int, score: int) -> None:

@@ -163,3 +163,17 @@ def test_list_filters_weakest_and_not_assessed_for_30_days(
     assert set(listing.ids(ProspectQuery(stale_assessment=True))) == {fresh, stale}
     by_strength = listing.ids(ProspectQuery(sort=SortKey.STRENGTH, descending=True))
     assert by_strength[:2] == [pid, stale] and by_strength[-1] == fresh
+
+
+def test_a_won_deal_suggests_a_business_relationship(
+    db: Database, rel: RelationshipService, listing: ProspectList, pid: str
+) -> None:
+    from salesdesk.core.closing_rules import DealResult
+    from salesdesk.core.deals import DealInput, DealService, OutcomeInput
+
+    deals = DealService(db, listing=listing)
+    assert "business" not in {s.dimension for s in rel.suggestions(pid)}
+    deal = deals.create(pid, DealInput(title="複合機の入替"))
+    deals.record_outcome(deal, OutcomeInput(result=DealResult.WON))
+    business = next(s for s in rel.suggestions(pid) if s.dimension == "business")
+    assert (business.score, business.reason) == (4, "won_deals")

@@ -193,6 +193,7 @@ class ProspectFacts:
     is_customer: bool
     contacts: tuple[ContactFact, ...] = ()
     interactions: tuple[InteractionFact, ...] = ()
+    won_deals: int = 0
 
 
 @dataclass(frozen=True)
@@ -242,10 +243,13 @@ class BandRate:
 def suggest_business(facts: ProspectFacts) -> Suggestion:
     """Business relationship: there is already trade between us.
 
-    An existing customer (the prospect's customer flag, or the customer stage) scores 3;
-    a prospect with no trade scores 0. Won deals would raise it further, but deals are
-    not recorded yet: when they are, count them here.
+    Won deals are trade we can count: one won deal scores 4, two or more score 5. An
+    existing customer without a won deal on record (the customer flag, or the customer
+    stage) scores 3; a prospect with no trade scores 0.
     """
+    if facts.won_deals:
+        score = 4 if facts.won_deals == 1 else MAX_SCORE
+        return Suggestion("business", score, "won_deals", {"count": facts.won_deals})
     if facts.is_customer or facts.stage is Stage.CUSTOMER:
         return Suggestion("business", 3, "existing_customer")
     return Suggestion("business", 0, "no_trade_yet")
@@ -620,7 +624,13 @@ class RelationshipService:
             interactions.append(
                 InteractionFact(when, InteractionKind(kind), Outcome(outcome), bool(initiated))
             )
-        return ProspectFacts(Stage(row[0]), bool(row[1]), contacts, tuple(interactions))
+        won = conn.execute(
+            "SELECT count(*) FROM deal WHERE prospect_id=? AND deleted_at IS NULL AND result='won'",
+            (prospect_id,),
+        ).fetchone()[0]
+        return ProspectFacts(
+            Stage(row[0]), bool(row[1]), contacts, tuple(interactions), won_deals=int(won)
+        )
 
     def suggestions(self, prospect_id: str) -> list[Suggestion]:
         """Suggested scores that differ from the latest assessment, each with its reason."""

@@ -80,6 +80,10 @@ def _count(params: Mapping[str, str | int]) -> int:
 def suggestion_reason(s: Suggestion) -> str:
     """Why the logged facts point to this score, in one sentence."""
     p = s.params
+    if s.reason == "won_deals":
+        return QCoreApplication.translate(
+            "Relationship", "%n deal(s) won with them.", "", _count(p)
+        )
     if s.reason == "existing_customer":
         return QCoreApplication.translate("Relationship", "They are an existing customer.")
     if s.reason == "no_trade_yet":
