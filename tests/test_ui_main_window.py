@@ -535,3 +535,18 @@ def test_enter_in_the_search_box_moves_to_the_list(qtbot: QtBot, window: MainWin
     click_search(qtbot, window)
     qtbot.keyClick(window.search, Qt.Key.Key_Down)
     qtbot.waitUntil(window.table.hasFocus)
+
+
+def test_relationship_and_deal_tabs_are_built_when_first_shown(
+    qtbot: QtBot, window: MainWindow, book: Book
+) -> None:
+    window.select_prospect(book.yamada)
+    assert window.detail._panels == {}  # not built for the first paint or a selection
+    tabs = window.detail.tabs
+    tabs.setCurrentIndex(1)
+    panel = window.detail.relationship
+    assert tabs.currentWidget() is panel and tabs.tabText(1) == "Relationship"
+    assert panel.service is window.relationship  # wired by the window when built
+    tabs.setCurrentIndex(2)
+    assert tabs.currentWidget() is window.detail.deals
+    assert window.detail.deals.service is window.deal_service

@@ -1124,6 +1124,7 @@ Details: {0}</source>
     </message>
     <message>
         <source> (existing customer)</source>
+        <extracomment>Called with each panel right after it is built (the window wires its services).</extracomment>
         <translation>（既存顧客）</translation>
     </message>
     <message>

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
@@ -22,11 +25,13 @@ from PySide6.QtWidgets import (
 
 from salesdesk.core.clock import utc_now
 from salesdesk.core.records import ContactRecord, ProspectRecord, TimelineEntry
-from salesdesk.ui.deal_panel import DealPanel
 from salesdesk.ui.forms import plain_tooltip
 from salesdesk.ui.labels import channel_label, kind_label, outcome_label, stage_label
 from salesdesk.ui.prospect_model import OVERDUE_COLOR, format_datetime
-from salesdesk.ui.relationship_panel import RelationshipPanel
+
+if TYPE_CHECKING:
+    from salesdesk.ui.deal_panel import DealPanel
+    from salesdesk.ui.relationship_panel import RelationshipPanel
 
 
 def _plain_label(text: str = "") -> QLabel:
@@ -133,16 +138,20 @@ class DetailPanel(QWidget):
         body.addWidget(self.contacts)
         body.addLayout(contact_buttons)
         # The timeline and the relationship (関係強度) share the lower half as tabs.
-        self.relationship = RelationshipPanel()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
-        self.tabs.addTab(self.relationship, self.tr("Relationship"))
-        self.deals = DealPanel()  # deals and the closing checklist (main window sets .service)
-        self.tabs.addTab(self.deals, self.tr("Deals"))
+        # The relationship and deal tabs are built the first time they are shown (keeps
+        # them off the window's first paint) and load a prospect only while shown (moving
+        # through the list, or typing a search that selects the first match, stays quick).
+        self._panels: dict[str, QWidget] = {}
+        self._placeholders = {"relationship": QWidget(), "deals": QWidget()}
+        self.tabs.addTab(self._placeholders["relationship"], self.tr("Relationship"))
+        self.tabs.addTab(self._placeholders["deals"], self.tr("Deals"))
+        #: Called with each panel right after it is built (the window wires its services).
+        self.configure_relationship: Callable[[RelationshipPanel], None] | None = None
+        self.configure_deals: Callable[[DealPanel], None] | None = None
         body.addWidget(self.tabs, 1)
-        # The relationship and deal tabs load only when shown: moving through the list
-        # (or typing a search, which selects the first match) stays quick.
-        self._stale: set[QWidget] = set()
+        self._stale: set[str] = set()
         self.tabs.currentChanged.connect(self._load_visible_tab)
 
         layout = QVBoxLayout(self)
@@ -160,8 +169,8 @@ class DetailPanel(QWidget):
         self.body.setVisible(record is not None)
         if record is None:
             self._stale.clear()
-            self.relationship.show_prospect(None)
-            self.deals.show_prospect(None)
+            for panel in self._panels.values():
+                panel.show_prospect(None)  # type: ignore[attr-defined]
             return
         self.title.setText(record.company)
         self.kana.setText(record.company_kana)
@@ -173,18 +182,63 @@ class DetailPanel(QWidget):
         self.notes.setText(record.notes)
         self._fill_contacts(record.contacts)
         self._fill_timeline(timeline)
-        self._stale = {self.relationship, self.deals}
+        self._stale = {"relationship", "deals"}
         self._load_visible_tab()
+
+    @property
+    def relationship(self) -> RelationshipPanel:
+        """The relationship (関係強度) tab's panel, built on first use."""
+        return cast("RelationshipPanel", self._panel("relationship"))
+
+    @property
+    def deals(self) -> DealPanel:
+        """The deals tab's panel (deals and the closing checklist), built on first use."""
+        return cast("DealPanel", self._panel("deals"))
+
+    def _panel(self, name: str) -> QWidget:
+        panel = self._panels.get(name)
+        if panel is not None:
+            return panel
+        # Imported here, not at the top: the modules stay off the start-up path.
+        from salesdesk.ui import deal_panel, relationship_panel
+
+        if name == "relationship":
+            relationship = relationship_panel.RelationshipPanel()
+            if self.configure_relationship is not None:
+                self.configure_relationship(relationship)
+            panel = relationship
+        else:
+            deals = deal_panel.DealPanel()
+            if self.configure_deals is not None:
+                self.configure_deals(deals)
+            panel = deals
+        # Put the real panel where its placeholder tab was, keeping the current tab.
+        placeholder = self._placeholders[name]
+        index = self.tabs.indexOf(placeholder)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, panel, self._tab_title(name))
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        self._panels[name] = panel
+        return panel
+
+    def _tab_title(self, name: str) -> str:
+        return self.tr("Relationship") if name == "relationship" else self.tr("Deals")
 
     def _load_visible_tab(self) -> None:
         tab = self.tabs.currentWidget()
+        name = next((n for n, w in self._placeholders.items() if w is tab), None)
+        name = name or next((n for n, w in self._panels.items() if w is tab), None)
         record = self._record
-        if record is None or tab not in self._stale:
+        if name is None or record is None or name not in self._stale:
             return
-        self._stale.discard(tab)
-        if tab is self.relationship:
+        self._stale.discard(name)
+        if name == "relationship":
             self.relationship.show_prospect(record.id)
-        elif tab is self.deals:
+        else:
             self.deals.show_prospect(record.id, record.company, [c.name for c in record.contacts])
 
     def _fill_contacts(self, contacts: tuple[ContactRecord, ...]) -> None:

@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from salesdesk.core.records import CallInput, ContactInput, ProspectInput
     from salesdesk.core.services import Services
     from salesdesk.ui.call_dialog import CallDialog
+    from salesdesk.ui.deal_panel import DealPanel
+    from salesdesk.ui.relationship_panel import RelationshipPanel
 
 # The dialogs are imported where they open, to keep them off the start-up path.
 
@@ -186,16 +188,11 @@ class MainWindow(QMainWindow):
         self.detail.deleteContactRequested.connect(self.delete_contact)
         # Relationship strength (plain sqlite3, no SQLAlchemy: safe before the first paint).
         self.relationship = RelationshipService(services.db, services.clock, services.listing)
-        self.detail.relationship.service = self.relationship
-        self.detail.relationship.saved.connect(self._reload)
         # Deals and the closing checklist (plain sqlite3 as well).
         self.deal_service = DealService(services.db, services.clock, services.listing)
-        deals = self.detail.deals
-        deals.service = self.deal_service
-        deals.lint_run = settings.progress_check_run
-        deals.follow_up_days = settings.default_follow_up_days
-        deals.follow_up_hour = settings.default_follow_up_hour
-        deals.changed.connect(self._reload)
+        # Their tabs are built when first shown; wire them then.
+        self.detail.configure_relationship = self._configure_relationship_panel
+        self.detail.configure_deals = self._configure_deal_panel
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -240,6 +237,17 @@ class MainWindow(QMainWindow):
         if not self.table.isSortingEnabled():
             self.table.setSortingEnabled(True)
             self._update_actions()
+
+    def _configure_relationship_panel(self, panel: RelationshipPanel) -> None:
+        panel.service = self.relationship
+        panel.saved.connect(self._reload)
+
+    def _configure_deal_panel(self, panel: DealPanel) -> None:
+        panel.service = self.deal_service
+        panel.lint_run = self.settings.progress_check_run
+        panel.follow_up_days = self.settings.default_follow_up_days
+        panel.follow_up_hour = self.settings.default_follow_up_hour
+        panel.changed.connect(self._reload)
 
     # -- actions -------------------------------------------------------------------
     def _build_actions(self) -> None:
