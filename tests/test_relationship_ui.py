@@ -281,10 +281,12 @@ def test_saving_in_the_relationship_tab_updates_the_list(
     panel.inputs["empathy"].setValue(3)
     panel.inputs["contribution"].setValue(2)
     assert panel.save()
-    row = window.model.row_of(pid)
-    index = window.model.index(row, ProspectTableModel.COL_STRENGTH)
-    assert index.data() == "5"
-    assert "5 / 30" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+    def strength_cell() -> object:
+        return window.model.index(window.model.row_of(pid), ProspectTableModel.COL_STRENGTH)
+
+    qtbot.waitUntil(lambda: strength_cell().data() == "5")  # type: ignore[attr-defined]
+    assert "5 / 30" in strength_cell().data(Qt.ItemDataRole.ToolTipRole)  # type: ignore[attr-defined]
 
 
 def test_relationship_filters_in_the_window(

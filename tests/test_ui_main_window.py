@@ -550,3 +550,29 @@ def test_relationship_and_deal_tabs_are_built_when_first_shown(
     tabs.setCurrentIndex(2)
     assert tabs.currentWidget() is window.detail.deals
     assert window.detail.deals.service is window.deal_service
+
+
+def test_unsaved_scores_are_not_dropped_by_moving_to_another_prospect(
+    qtbot: QtBot, window: MainWindow, book: Book, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.select_prospect(book.yamada)
+    window.detail.tabs.setCurrentIndex(1)
+    panel = window.detail.relationship
+    panel.inputs["empathy"].setValue(3)
+    assert panel.has_unsaved_changes()
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+    asked: list[str] = []
+
+    def question(_parent: QWidget, _title: str, text: str, *_rest: object) -> object:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.select_prospect(book.sato)
+    # Cancel: still on 山田工業 with the edit intact.
+    assert window.current_id() == book.yamada and panel.has_unsaved_changes()
+    window.select_prospect(book.sato)
+    # Save: stored for 山田工業, then on to 佐藤商事.
+    assert window.current_id() == book.sato and len(asked) == 2
+    latest = window.relationship.latest(book.yamada)
+    assert latest is not None and latest.scores.empathy == 3

@@ -1857,6 +1857,14 @@ Details: {0}</source>
         </translation>
     </message>
     <message>
+        <source>Unsaved scores</source>
+        <translation>未保存の評価</translation>
+    </message>
+    <message>
+        <source>The relationship scores you changed have not been saved. Save them?</source>
+        <translation>変更した関係強度の評価はまだ保存されていません。保存しますか？</translation>
+    </message>
+    <message>
         <source>Create “{0}”</source>
         <translation>「{0}」を作成</translation>
     </message>

@@ -240,7 +240,9 @@ class MainWindow(QMainWindow):
 
     def _configure_relationship_panel(self, panel: RelationshipPanel) -> None:
         panel.service = self.relationship
-        panel.saved.connect(self._reload)
+        # Queued: a save asked for while moving to another prospect must not reset the
+        # list in the middle of that move.
+        panel.saved.connect(lambda: self._reload(), Qt.ConnectionType.QueuedConnection)
 
     def _configure_deal_panel(self, panel: DealPanel) -> None:
         panel.service = self.deal_service
@@ -404,9 +406,43 @@ class MainWindow(QMainWindow):
         self._selected_id = None
         self._update_actions()
 
-    def _on_current_changed(self, *_args: object) -> None:
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not self._keep_unsaved_scores(previous):
+            return
         self._show_current()
         self._update_actions()
+
+    def _keep_unsaved_scores(self, previous: QModelIndex) -> bool:
+        """Scores edited but not saved are not dropped by moving to another prospect:
+        the rep saves, discards, or stays. False when the move was taken back."""
+        panel = self.detail._panels.get("relationship")
+        if panel is None or not panel.has_unsaved_changes():  # type: ignore[attr-defined]
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved scores"),
+            self.tr("The relationship scores you changed have not been saved. Save them?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save and panel.save():  # type: ignore[attr-defined]
+            return True
+        if answer == QMessageBox.StandardButton.Discard:
+            panel.reload()  # type: ignore[attr-defined]
+            return True
+        # Cancel (or a save that failed and explained itself): back to where the edits are.
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(
+            previous,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        selection.blockSignals(False)
+        self.table.viewport().update()
+        return False
 
     def _show_current(self) -> None:
         pid = self.current_id()

@@ -268,6 +268,8 @@ class RelationshipPanel(QWidget):
     # -- loading ------------------------------------------------------------------------
     def show_prospect(self, prospect_id: str | None) -> None:
         """Show ``prospect_id`` (loaded now if visible, else when the tab is shown)."""
+        if prospect_id == self.prospect_id and self.has_unsaved_changes():
+            return  # the same prospect again (a list refresh): keep the rep's edits
         self.prospect_id = prospect_id
         self.setEnabled(prospect_id is not None and self.service is not None)
         if self.isVisible():
