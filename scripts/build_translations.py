@@ -55,6 +55,43 @@ def update() -> None:
             ],
             check=True,
         )
+        mark_plurals(ts_path(lang))
+
+
+def mark_plurals(ts: Path) -> None:
+    """Make every "%n" message a plural (numerus) entry.
+
+    Some lupdate versions extract ``QCoreApplication.translate(ctx, "%n call(s)", "", n)``
+    as a plain message; Qt then finds no translation for it at run time (it looks for a
+    plural entry), and the rep reads English. Japanese has one plural form.
+    """
+    tree = ET.parse(ts)
+    changed = False
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if "%n" not in source or translation is None:
+            continue
+        if message.get("numerus") != "yes":
+            text = translation.text or ""
+            translation.text = None
+            form = ET.SubElement(translation, "numerusform")
+            form.text = text
+            message.set("numerus", "yes")
+            changed = True
+        # Such a lupdate also flags the existing plural translation "unfinished" on every
+        # run (plain message vs. plural entry); a filled-in form for the same source is
+        # the translation, so keep it.
+        forms = translation.findall("numerusform")
+        if (
+            translation.get("type") == "unfinished"
+            and forms
+            and all((f.text or "").strip() for f in forms)
+        ):
+            del translation.attrib["type"]
+            changed = True
+    if changed:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
 def release(out_dir: Path = TS_DIR) -> list[Path]:

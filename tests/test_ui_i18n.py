@@ -109,3 +109,16 @@ def test_switching_language_in_settings_rebuilds_the_window(
     assert headers(new)[0] == "会社名"
     assert new.current_id() == pid  # the rep stays on the same prospect
     assert Settings.load(paths).language == "ja"
+
+
+def test_plural_messages_are_translated_in_every_context(translations: Translations) -> None:
+    """Counts read in Japanese wherever they are built (QObject.tr or translate())."""
+    assert translations.install("ja")
+    from PySide6.QtCore import QCoreApplication
+
+    from salesdesk.core.relationship import Suggestion
+    from salesdesk.ui.relationship_text import suggestion_reason
+
+    assert QCoreApplication.translate("Safety", "%n call(s)", "", 12) == "通話 12 件"
+    reason = suggestion_reason(Suggestion("multi_contact", 3, "contacts_known", {"count": 3}))
+    assert reason == "この会社で把握している担当者: 3 人"

@@ -1,6 +1,29 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
+<context>
+    <name>Backups</name>
+    <message>
+        <source>Backup saved: {0}</source>
+        <extracomment>While running, a backup is taken when the newest is at least this old (and data changed).</extracomment>
+        <translation>バックアップを保存しました: {0}</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>Made by you</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>復元前</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>更新前</translation>
+    </message>
+</context>
 <context>
     <name>CallDialog</name>
     <message>
@@ -157,7 +180,7 @@
     </message>
     <message>
         <source>Page {0} of {1}</source>
-        <extracomment>A table row&apos;s header: repeated at the top of a page the row starts. Take whatever height is left on the page (at least ``height``).</extracomment>
+        <extracomment>A table row's header: repeated at the top of a page the row starts. Take whatever height is left on the page (at least ``height``).</extracomment>
         <translation>{0} / {1} ページ</translation>
     </message>
     <message>
@@ -277,7 +300,7 @@
         <translation>決断期日</translation>
     </message>
     <message>
-        <source>Customer&apos;s goal date</source>
+        <source>Customer's goal date</source>
         <translation>顧客の目標期日</translation>
     </message>
     <message>
@@ -522,7 +545,7 @@
         <translation>回答 ○ △ ×…</translation>
     </message>
     <message>
-        <source>Record the customer&apos;s answer, or that there is no answer yet</source>
+        <source>Record the customer's answer, or that there is no answer yet</source>
         <translation>お客様の回答、またはまだ回答がないことを記録します</translation>
     </message>
     <message>
@@ -586,7 +609,7 @@
         <translation>自分の予測日</translation>
     </message>
     <message>
-        <source>Customer&apos;s goal date</source>
+        <source>Customer's goal date</source>
         <translation>お客様の目標期日</translation>
     </message>
     <message>
@@ -820,9 +843,9 @@ Details: {0}</source>
         <source>Reason for the next meeting (another matter)</source>
         <translation>次に会う理由（別件）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n question(s) or worry(ies) still unanswered.</source>
-        <translation>疑問・不安が %n 件、まだ解消されていません。</translation>
+        <translation><numerusform>疑問・不安が %n 件、まだ解消されていません。</numerusform></translation>
     </message>
     <message>
         <source>Give them the material they need to decide.</source>
@@ -833,7 +856,7 @@ Details: {0}</source>
         <translation>いつまでに決めるか（決断期日）を決めましょう。</translation>
     </message>
     <message>
-        <source>Write the decision deadline&apos;s date on the deal.</source>
+        <source>Write the decision deadline's date on the deal.</source>
         <translation>決断期日の日付を案件に記入しましょう。</translation>
     </message>
     <message>
@@ -880,16 +903,16 @@ Details: {0}</source>
         <source>Not ready yet: {0}%</source>
         <translation>まだ準備不足: {0}%</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Pending (△) %n time(s) in a row: change the approach — new material, a new proposal or the decision maker — rather than waiting again.</source>
-        <translation>保留（△）が %n 回続いています。また待つのではなく、新しい材料・新しい提案・決裁者への接触など、アプローチを変えましょう。</translation>
+        <translation><numerusform>保留（△）が %n 回続いています。また待つのではなく、新しい材料・新しい提案・決裁者への接触など、アプローチを変えましょう。</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>The last %n contact(s) were only progress checks. Next time bring them something of value: {0}.</source>
-        <translation>直近 %n 回の接触が進捗確認だけでした。次はお客様にメリットのあるものを持っていきましょう: {0}。</translation>
+        <translation><numerusform>直近 %n 回の接触が進捗確認だけでした。次はお客様にメリットのあるものを持っていきましょう: {0}。</numerusform></translation>
     </message>
     <message>
-        <source>Choose the category of the customer&apos;s reason.</source>
+        <source>Choose the category of the customer's reason.</source>
         <translation>お客様の理由の分類を選んでください。</translation>
     </message>
     <message>
@@ -897,7 +920,7 @@ Details: {0}</source>
         <translation>お客様が言ったことを、その言葉のまま書いてください。</translation>
     </message>
     <message>
-        <source>Who said it on the customer&apos;s side?</source>
+        <source>Who said it on the customer's side?</source>
         <translation>お客様側の誰が言いましたか？</translation>
     </message>
     <message>
@@ -964,15 +987,15 @@ Details: {0}</source>
         <translation>回答別の案件数</translation>
     </message>
     <message>
-        <source>Losses by the customer&apos;s reason</source>
+        <source>Losses by the customer's reason</source>
         <translation>お客様の理由別の失注</translation>
     </message>
     <message>
-        <source>Lost without the customer&apos;s word: {0}</source>
+        <source>Lost without the customer's word: {0}</source>
         <translation>お客様の言質なしの失注: {0}</translation>
     </message>
     <message>
-        <source>A deal is lost only on the customer&apos;s stated reason; without it the deal stays open as “no answer yet”. This number should always be zero.</source>
+        <source>A deal is lost only on the customer's stated reason; without it the deal stays open as “no answer yet”. This number should always be zero.</source>
         <translation>失注はお客様が述べた理由があるときだけです。理由がなければ案件は「まだ回答なし」として継続します。この数は常にゼロのはずです。</translation>
     </message>
     <message>
@@ -1702,7 +1725,7 @@ Details: {0}</source>
         <translation>会社名を入力してください。</translation>
     </message>
     <message>
-        <source>Enter the contact&apos;s name.</source>
+        <source>Enter the contact's name.</source>
         <translation>担当者の氏名を入力してください。</translation>
     </message>
     <message>
@@ -1789,7 +1812,7 @@ Details: {0}</source>
         <translation>架電シートを印刷(&amp;S)…</translation>
     </message>
     <message>
-        <source>Print &amp;day&apos;s call list…</source>
+        <source>Print &amp;day's call list…</source>
         <translation>当日の架電リストを印刷(&amp;D)…</translation>
     </message>
     <message>
@@ -1971,7 +1994,7 @@ Details: {0}</source>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <source>Customer&apos;s answer</source>
+        <source>Customer's answer</source>
         <translation>お客様の回答</translation>
     </message>
     <message>
@@ -2015,7 +2038,7 @@ Details: {0}</source>
         <translation>お客様の言葉（例:「予算はこの半分です」）</translation>
     </message>
     <message>
-        <source>Name on the customer&apos;s side</source>
+        <source>Name on the customer's side</source>
         <translation>お客様側の氏名</translation>
     </message>
     <message>
@@ -2023,7 +2046,7 @@ Details: {0}</source>
         <translation>言われた日</translation>
     </message>
     <message>
-        <source>The customer&apos;s reason (required for a loss)</source>
+        <source>The customer's reason (required for a loss)</source>
         <translation>お客様の理由（失注には必須）</translation>
     </message>
     <message>
@@ -2043,7 +2066,7 @@ Details: {0}</source>
         <translation>いつ</translation>
     </message>
     <message>
-        <source>A deal is lost only on the customer&apos;s word. A passed answer date, unanswered mail or a phone nobody picks up is not a no. Without their reason, choose “No answer yet”: the deal stays open and a follow-up is scheduled.</source>
+        <source>A deal is lost only on the customer's word. A passed answer date, unanswered mail or a phone nobody picks up is not a no. Without their reason, choose “No answer yet”: the deal stays open and a follow-up is scheduled.</source>
         <translation>失注にできるのはお客様の言葉があるときだけです。回答日が過ぎた、メールに返事がない、電話に出ない——これらは「断り」ではありません。理由がなければ「まだ回答なし」を選んでください。案件は継続し、後追いが予定されます。</translation>
     </message>
     <message>
@@ -2328,6 +2351,10 @@ Details: {0}</source>
         <source>0–5: type a digit or use the arrow keys.</source>
         <translation>0〜5: 数字キーか矢印キーで入力</translation>
     </message>
+    <message numerus="yes">
+        <source>%n deal(s) won with them.</source>
+        <translation><numerusform>受注した案件: %n 件</numerusform></translation>
+    </message>
     <message>
         <source>They are an existing customer.</source>
         <translation>既存顧客です。</translation>
@@ -2335,6 +2362,10 @@ Details: {0}</source>
     <message>
         <source>No trade with them yet.</source>
         <translation>まだ取引はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) known at this company.</source>
+        <translation><numerusform>この会社で把握している担当者: %n 人</numerusform></translation>
     </message>
     <message>
         <source>{0} ({1}) is a decision maker with an executive title.</source>
@@ -2351,6 +2382,14 @@ Details: {0}</source>
     <message>
         <source>Nobody known there is a decision maker or executive.</source>
         <translation>把握している担当者に決裁者・役職者がいません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contribution(s) (labour, information, proposal, goodwill) in the last 90 days.</source>
+        <translation><numerusform>直近90日の貢献(労力・情報・提案・好感): %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) started by the customer.</source>
+        <translation><numerusform>顧客から始まった接触: %n 件</numerusform></translation>
     </message>
     <message>
         <source>Score the relationship first: how strong is it on each of the six dimensions?</source>
@@ -2460,7 +2499,6 @@ Details: {0}</source>
     <name>RestoreDialog</name>
     <message>
         <source>Backups</source>
-        <extracomment>While running, a backup is taken when the newest is at least this old (and data changed).</extracomment>
         <translation>バックアップ</translation>
     </message>
     <message>
@@ -2584,7 +2622,7 @@ Contacts added: {5}</source>
     </message>
     <message>
         <source>Not saved</source>
-        <extracomment>Typing pauses this long before the draft is written (one small fsync&apos;d file).</extracomment>
+        <extracomment>Typing pauses this long before the draft is written (one small fsync'd file).</extracomment>
         <translation>保存されていません</translation>
     </message>
     <message>
@@ -2594,6 +2632,159 @@ Contacts added: {5}</source>
     <message>
         <source>Restored what you typed on {0} but had not saved yet. Check it and save, or Cancel to discard it.</source>
         <translation>{0}に入力して未保存だった内容を復元しました。確認して保存するか、「キャンセル」で破棄してください。</translation>
+    </message>
+    <message>
+        <source>contents unreadable</source>
+        <extracomment>settings.extra key: the data folder the rep was already warned about (synced folder).</extracomment>
+        <translation>内容を読み取れません</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prospect(s)</source>
+        <translation><numerusform>見込み客 %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation><numerusform>通話 %n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>The disk is full, so this was not saved. Your text is still here. Free some space (empty the trash, delete large downloads), then press Save again.</source>
+        <translation>ディスクがいっぱいのため、保存されていません。入力した内容はそのまま残っています。空き容量を作ってから（ごみ箱を空にする、大きなダウンロードを削除するなど）、もう一度「保存」を押してください。</translation>
+    </message>
+    <message>
+        <source>Another program is using SalesDesk's data file right now (a second SalesDesk, a backup or a sync tool), so this was not saved. Your text is still here. Close the other program or wait a moment, then press Save again.</source>
+        <translation>別のプログラム（もう一つのSalesDesk、バックアップや同期ツールなど）がSalesDeskのデータファイルを使用中のため、保存されていません。入力した内容はそのまま残っています。そのプログラムを閉じるか少し待ってから、もう一度「保存」を押してください。</translation>
+    </message>
+    <message>
+        <source>SalesDesk's data folder cannot be written to (it is read-only), so this was not saved. Your text is still here. Copy it somewhere safe, then ask whoever looks after your computer.</source>
+        <translation>SalesDeskのデータフォルダーが読み取り専用で書き込めないため、保存されていません。入力した内容はそのまま残っています。安全な場所にコピーしてから、パソコンの管理担当者に相談してください。</translation>
+    </message>
+    <message>
+        <source>SalesDesk could not write to its data file, so this was not saved. Your text is still here; press Save again in a moment.</source>
+        <translation>SalesDeskがデータファイルに書き込めなかったため、保存されていません。入力した内容はそのまま残っています。少し待ってからもう一度「保存」を押してください。</translation>
+    </message>
+    <message>
+        <source>SalesDesk cannot write to its data folder, so it cannot keep your calls safe and will not start.
+
+Folder: {0}
+
+The folder or the drive is read-only. Ask whoever looks after your computer to make it writable, or start SalesDesk with another data folder.</source>
+        <translation>SalesDeskはデータフォルダーに書き込めないため、通話記録を安全に保存できません。起動を中止します。
+
+フォルダー: {0}
+
+フォルダーまたはドライブが読み取り専用です。パソコンの管理担当者に書き込めるようにしてもらうか、別のデータフォルダーでSalesDeskを起動してください。</translation>
+    </message>
+    <message>
+        <source>The disk holding SalesDesk's data is full, so SalesDesk will not start: nothing could be saved.
+
+Folder: {0}
+
+Free some space, then start SalesDesk again.</source>
+        <translation>SalesDeskのデータがあるディスクがいっぱいで、何も保存できないため起動しません。
+
+フォルダー: {0}
+
+空き容量を作ってから、もう一度SalesDeskを起動してください。</translation>
+    </message>
+    <message>
+        <source>Another program is holding SalesDesk's data file (perhaps SalesDesk is already open, or a backup or sync tool is copying it).
+
+File: {0}
+
+Close the other program, then start SalesDesk again.</source>
+        <translation>別のプログラムがSalesDeskのデータファイルを使用しています（SalesDeskがすでに開いている、またはバックアップや同期ツールがコピー中の可能性があります）。
+
+ファイル: {0}
+
+そのプログラムを閉じてから、もう一度SalesDeskを起動してください。</translation>
+    </message>
+    <message>
+        <source>SalesDesk cannot use its data folder.
+
+Folder: {0}</source>
+        <translation>SalesDeskはデータフォルダーを使用できません。
+
+フォルダー: {0}</translation>
+    </message>
+    <message>
+        <source>SalesDesk's data file was damaged and could not be opened. It has been moved aside, not deleted:
+{0}</source>
+        <translation>SalesDeskのデータファイルが壊れていて開けませんでした。ファイルは削除せず、別の名前で退避しました:
+{0}</translation>
+    </message>
+    <message>
+        <source>SalesDesk's data file is missing.</source>
+        <translation>SalesDeskのデータファイルが見つかりません。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from {0} ({1}). Restore it? Anything entered after that backup is not in it.</source>
+        <translation>最新の正常なバックアップは{0}のものです（{1}）。復元しますか？ このバックアップより後に入力した内容は含まれていません。</translation>
+    </message>
+    <message>
+        <source>There is no good backup to restore. SalesDesk will start with an empty data file.</source>
+        <translation>復元できる正常なバックアップがありません。SalesDeskは空のデータファイルで起動します。</translation>
+    </message>
+    <message>
+        <source>SalesDesk's data folder is inside {0}:
+{1}
+
+Sync services copy files while SalesDesk is writing them, which can damage the data file or lose calls. Keep the data folder outside {0} (start SalesDesk with another data folder). SalesDesk's own backups are kept in the 'backups' folder beside the data file.</source>
+        <translation>SalesDeskのデータフォルダーが{0}の中にあります:
+{1}
+
+同期サービスはSalesDeskが書き込んでいる途中のファイルをコピーするため、データファイルが壊れたり通話記録が失われたりすることがあります。データフォルダーは{0}の外に置いてください（別のデータフォルダーでSalesDeskを起動してください）。SalesDesk自身のバックアップはデータファイルの横の「backups」フォルダーに保存されています。</translation>
+    </message>
+    <message>
+        <source>Upgrading your data to this version of SalesDesk failed. Your data file was put back exactly as it was before the upgrade, from the backup taken just before it ({0}); nothing was lost. SalesDesk will close now; please report this problem.</source>
+        <translation>このバージョンのSalesDesk用にデータを更新できませんでした。データファイルは更新直前に取ったバックアップ（{0}）から、更新前とまったく同じ状態に戻しました。失われたデータはありません。SalesDeskを終了します。この問題を報告してください。</translation>
+    </message>
+    <message>
+        <source>Upgrading your data to this version of SalesDesk failed.</source>
+        <translation>このバージョンのSalesDesk用にデータを更新できませんでした。</translation>
+    </message>
+    <message>
+        <source>Restore this backup</source>
+        <translation>このバックアップを復元</translation>
+    </message>
+    <message>
+        <source>Start with an empty file</source>
+        <translation>空のファイルで始める</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored.
+
+Details: {0}</source>
+        <translation>バックアップを復元できませんでした。
+
+詳細: {0}</translation>
+    </message>
+    <message>
+        <source>SalesDesk's automatic backup did not pass its check and was discarded. Your data file itself is unchanged; SalesDesk will try again later.
+
+Details: {0}</source>
+        <translation>SalesDeskの自動バックアップが検査に合格しなかったため、破棄しました。データファイル自体は変わっていません。後でもう一度バックアップします。
+
+詳細: {0}</translation>
+    </message>
+    <message>
+        <source>While backing up, SalesDesk found damage in its data file. Please close SalesDesk and start it again: it will move the damaged file aside (nothing is deleted) and offer the newest good backup.
+
+Details: {0}</source>
+        <translation>バックアップ中に、SalesDeskはデータファイルの破損を見つけました。SalesDeskをいったん終了して、もう一度起動してください。破損したファイルを退避し（何も削除しません）、最新の正常なバックアップを復元するか確認します。
+
+詳細: {0}</translation>
+    </message>
+    <message>
+        <source>You were logging a call for {0} on {1} and it was not saved (SalesDesk was closed before you pressed Save). Open it now to finish it?</source>
+        <translation>{1}に{0}の通話を記録中でしたが、保存されていません（「保存」を押す前にSalesDeskが終了しました）。今開いて記録を完了しますか？</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored; your data is unchanged.
+
+Details: {0}</source>
+        <translation>バックアップを復元できませんでした。データは変わっていません。
+
+詳細: {0}</translation>
     </message>
 </context>
 <context>
@@ -2670,7 +2861,7 @@ Contacts added: {5}</source>
 <context>
     <name>SheetDialog</name>
     <message>
-        <source>Print day&apos;s call list</source>
+        <source>Print day's call list</source>
         <translation>当日の架電リストを印刷</translation>
     </message>
     <message>

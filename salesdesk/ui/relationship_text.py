@@ -80,17 +80,17 @@ def _count(params: Mapping[str, str | int]) -> int:
 def suggestion_reason(s: Suggestion) -> str:
     """Why the logged facts point to this score, in one sentence."""
     p = s.params
+    # A plain name as the count: lupdate skips plural messages whose count is a call.
+    count = _count(p)
     if s.reason == "won_deals":
-        return QCoreApplication.translate(
-            "Relationship", "%n deal(s) won with them.", "", _count(p)
-        )
+        return QCoreApplication.translate("Relationship", "%n deal(s) won with them.", "", count)
     if s.reason == "existing_customer":
         return QCoreApplication.translate("Relationship", "They are an existing customer.")
     if s.reason == "no_trade_yet":
         return QCoreApplication.translate("Relationship", "No trade with them yet.")
     if s.reason == "contacts_known":
         return QCoreApplication.translate(
-            "Relationship", "%n contact(s) known at this company.", "", _count(p)
+            "Relationship", "%n contact(s) known at this company.", "", count
         )
     if s.reason == "executive_decision_maker_known":
         return QCoreApplication.translate(
@@ -113,11 +113,11 @@ def suggestion_reason(s: Suggestion) -> str:
             "Relationship",
             "%n contribution(s) (labour, information, proposal, goodwill) in the last 90 days.",
             "",
-            _count(p),
+            count,
         )
     if s.reason == "customer_initiated":
         return QCoreApplication.translate(
-            "Relationship", "%n contact(s) started by the customer.", "", _count(p)
+            "Relationship", "%n contact(s) started by the customer.", "", count
         )
     return s.reason
 

@@ -133,19 +133,15 @@ def backup_result_text(result: object) -> str:
     created = result.created if isinstance(result, AutoBackupResult) else result
     if not isinstance(created, Path):
         return ""
-    return _tr("Backup saved: {0}").format(created.name)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Backups", text)
+    return QCoreApplication.translate("Backups", "Backup saved: {0}").format(created.name)
 
 
 def kind_text(info: BackupInfo) -> str:
     return {
-        AUTO: _tr("Automatic"),
-        MANUAL: _tr("Made by you"),
-        PRE_RESTORE: _tr("Before a restore"),
-        PRE_MIGRATION: _tr("Before an upgrade"),
+        AUTO: QCoreApplication.translate("Backups", "Automatic"),
+        MANUAL: QCoreApplication.translate("Backups", "Made by you"),
+        PRE_RESTORE: QCoreApplication.translate("Backups", "Before a restore"),
+        PRE_MIGRATION: QCoreApplication.translate("Backups", "Before an upgrade"),
     }.get(info.kind, info.kind)
 
 

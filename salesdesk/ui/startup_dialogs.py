@@ -33,10 +33,6 @@ EXIT_CANNOT_START = 1
 SYNC_WARNED_KEY = "synced_folder_warned"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Safety", text)
-
-
 def when_text(value: datetime) -> str:
     """A moment in local time with the date in full (backups can be years old)."""
     loc = QLocale()
@@ -49,11 +45,13 @@ def when_text(value: datetime) -> str:
 
 def counts_text(info: BackupInfo) -> str:
     if info.prospects is None or info.calls is None:
-        return _tr("contents unreadable")
+        return QCoreApplication.translate("Safety", "contents unreadable")
+    # Plain names as the counts: lupdate skips plural messages whose count is an attribute.
+    prospects, calls = info.prospects, info.calls
     return (
-        QCoreApplication.translate("Safety", "%n prospect(s)", "", info.prospects)
+        QCoreApplication.translate("Safety", "%n prospect(s)", "", prospects)
         + ", "
-        + QCoreApplication.translate("Safety", "%n call(s)", "", info.calls)
+        + QCoreApplication.translate("Safety", "%n call(s)", "", calls)
     )
 
 
@@ -61,95 +59,111 @@ def counts_text(info: BackupInfo) -> str:
 def storage_problem_text(code: str) -> str:
     """What the rep reads when a save could not happen, by the core's storage code."""
     if code == safety.DISK_FULL:
-        return _tr(
+        return QCoreApplication.translate(
+            "Safety",
             "The disk is full, so this was not saved. Your text is still here. "
-            "Free some space (empty the trash, delete large downloads), then press Save again."
+            "Free some space (empty the trash, delete large downloads), then press Save again.",
         )
     if code == safety.LOCKED:
-        return _tr(
+        return QCoreApplication.translate(
+            "Safety",
             "Another program is using SalesDesk's data file right now (a second SalesDesk, "
             "a backup or a sync tool), so this was not saved. Your text is still here. "
-            "Close the other program or wait a moment, then press Save again."
+            "Close the other program or wait a moment, then press Save again.",
         )
     if code == safety.READ_ONLY:
-        return _tr(
+        return QCoreApplication.translate(
+            "Safety",
             "SalesDesk's data folder cannot be written to (it is read-only), so this was "
             "not saved. Your text is still here. Copy it somewhere safe, then ask whoever "
-            "looks after your computer."
+            "looks after your computer.",
         )
-    return _tr(
+    return QCoreApplication.translate(
+        "Safety",
         "SalesDesk could not write to its data file, so this was not saved. Your text is "
-        "still here; press Save again in a moment."
+        "still here; press Save again in a moment.",
     )
 
 
 def startup_problem_text(code: str, paths: Paths) -> str:
     folder = str(paths.data_dir)
     if code == safety.READ_ONLY:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "Safety",
             "SalesDesk cannot write to its data folder, so it cannot keep your calls safe "
             "and will not start.\n\nFolder: {0}\n\nThe folder or the drive is read-only. "
             "Ask whoever looks after your computer to make it writable, or start SalesDesk "
-            "with another data folder."
+            "with another data folder.",
         )
     elif code == safety.DISK_FULL:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "Safety",
             "The disk holding SalesDesk's data is full, so SalesDesk will not start: nothing "
-            "could be saved.\n\nFolder: {0}\n\nFree some space, then start SalesDesk again."
+            "could be saved.\n\nFolder: {0}\n\nFree some space, then start SalesDesk again.",
         )
     elif code == safety.LOCKED:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "Safety",
             "Another program is holding SalesDesk's data file (perhaps SalesDesk is already "
             "open, or a backup or sync tool is copying it).\n\nFile: {0}\n\nClose the other "
-            "program, then start SalesDesk again."
+            "program, then start SalesDesk again.",
         )
         folder = str(paths.database)
     else:
-        text = _tr("SalesDesk cannot use its data folder.\n\nFolder: {0}")
+        text = QCoreApplication.translate(
+            "Safety", "SalesDesk cannot use its data folder.\n\nFolder: {0}"
+        )
     return text.format(folder)
 
 
 def damaged_file_text(report: safety.StartupReport) -> str:
     """The message shown when the data file was damaged (or is missing) at start."""
     if report.moved_aside is not None:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "Safety",
             "SalesDesk's data file was damaged and could not be opened. It has been moved "
-            "aside, not deleted:\n{0}"
+            "aside, not deleted:\n{0}",
         ).format(str(report.moved_aside))
     else:
-        text = _tr("SalesDesk's data file is missing.")
+        text = QCoreApplication.translate("Safety", "SalesDesk's data file is missing.")
     good = report.good_backup
     if good is not None:
-        text += "\n\n" + _tr(
+        text += "\n\n" + QCoreApplication.translate(
+            "Safety",
             "The newest good backup is from {0} ({1}). Restore it? Anything entered after "
-            "that backup is not in it."
+            "that backup is not in it.",
         ).format(when_text(good.taken_at), counts_text(good))
     else:
-        text += "\n\n" + _tr(
-            "There is no good backup to restore. SalesDesk will start with an empty data file."
+        text += "\n\n" + QCoreApplication.translate(
+            "Safety",
+            "There is no good backup to restore. SalesDesk will start with an empty data file.",
         )
     return text
 
 
 def synced_folder_text(service: str, paths: Paths) -> str:
-    return _tr(
+    return QCoreApplication.translate(
+        "Safety",
         "SalesDesk's data folder is inside {0}:\n{1}\n\nSync services copy files while "
         "SalesDesk is writing them, which can damage the data file or lose calls. Keep the "
         "data folder outside {0} (start SalesDesk with another data folder). SalesDesk's own "
-        "backups are kept in the 'backups' folder beside the data file."
+        "backups are kept in the 'backups' folder beside the data file.",
     ).format(service, str(paths.data_dir))
 
 
 def migration_failed_text(restored_from: str | None, details: str) -> str:
     if restored_from:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "Safety",
             "Upgrading your data to this version of SalesDesk failed. Your data file was put "
             "back exactly as it was before the upgrade, from the backup taken just before it "
-            "({0}); nothing was lost. SalesDesk will close now; please report this problem."
+            "({0}); nothing was lost. SalesDesk will close now; please report this problem.",
         ).format(restored_from)
     else:
-        text = _tr("Upgrading your data to this version of SalesDesk failed.")
-    return text + "\n\n" + _tr("Details: {0}").format(details)
+        text = QCoreApplication.translate(
+            "Safety", "Upgrading your data to this version of SalesDesk failed."
+        )
+    return text + "\n\n" + QCoreApplication.translate("Safety", "Details: {0}").format(details)
 
 
 # -- the start-up sequence --------------------------------------------------------------
@@ -160,9 +174,15 @@ def damaged_file_box(report: safety.StartupReport, parent: QWidget | None = None
     box.setWindowTitle(APP_NAME)
     box.setText(damaged_file_text(report))
     if report.good_backup is not None:
-        restore = box.addButton(_tr("Restore this backup"), QMessageBox.ButtonRole.AcceptRole)
+        restore = box.addButton(
+            QCoreApplication.translate("Safety", "Restore this backup"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         restore.setObjectName("restore")
-        empty = box.addButton(_tr("Start with an empty file"), QMessageBox.ButtonRole.RejectRole)
+        empty = box.addButton(
+            QCoreApplication.translate("Safety", "Start with an empty file"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
         empty.setObjectName("empty")
         box.setDefaultButton(restore)
     else:
@@ -197,7 +217,9 @@ def run_startup_checks(
                 QMessageBox.critical(
                     None,
                     APP_NAME,
-                    _tr("The backup could not be restored.\n\nDetails: {0}").format(exc),
+                    QCoreApplication.translate(
+                        "Safety", "The backup could not be restored.\n\nDetails: {0}"
+                    ).format(exc),
                 )
                 return EXIT_CANNOT_START
     if report.synced is not None and settings.extra.get(SYNC_WARNED_KEY) != str(paths.data_dir):
@@ -210,17 +232,19 @@ def run_startup_checks(
 
 # -- while running ----------------------------------------------------------------------
 def backup_failed_text(details: str) -> str:
-    return _tr(
+    return QCoreApplication.translate(
+        "Safety",
         "SalesDesk's automatic backup did not pass its check and was discarded. Your data "
-        "file itself is unchanged; SalesDesk will try again later.\n\nDetails: {0}"
+        "file itself is unchanged; SalesDesk will try again later.\n\nDetails: {0}",
     ).format(details)
 
 
 def damaged_while_running_text(details: str) -> str:
-    return _tr(
+    return QCoreApplication.translate(
+        "Safety",
         "While backing up, SalesDesk found damage in its data file. Please close SalesDesk "
         "and start it again: it will move the damaged file aside (nothing is deleted) and "
-        "offer the newest good backup.\n\nDetails: {0}"
+        "offer the newest good backup.\n\nDetails: {0}",
     ).format(details)
 
 
@@ -239,9 +263,10 @@ def offer_drafts(window: MainWindow, drafts: DraftStore, services: Services) -> 
         answer = QMessageBox.question(
             window,
             APP_NAME,
-            _tr(
+            QCoreApplication.translate(
+                "Safety",
                 "You were logging a call for {0} on {1} and it was not saved (SalesDesk was "
-                "closed before you pressed Save). Open it now to finish it?"
+                "closed before you pressed Save). Open it now to finish it?",
             ).format(company, when_text(draft.saved_at)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
@@ -277,8 +302,9 @@ def restore_and_reopen(
         QMessageBox.warning(
             parent,
             APP_NAME,
-            _tr("The backup could not be restored; your data is unchanged.\n\nDetails: {0}").format(
-                failure
-            ),
+            QCoreApplication.translate(
+                "Safety",
+                "The backup could not be restored; your data is unchanged.\n\nDetails: {0}",
+            ).format(failure),
         )
     return Services.create(db, current.clock), failure is None
