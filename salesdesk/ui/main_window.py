@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from salesdesk.config import Settings
 from salesdesk.core.db import StorageError
-from salesdesk.core.deals import DealService
 from salesdesk.core.enums import Stage
 from salesdesk.core.listing import ProspectQuery
 from salesdesk.core.relationship import DIMENSIONS, DecisionThresholds, RelationshipService
@@ -44,6 +43,7 @@ from salesdesk.ui.prospect_model import ProspectTableModel
 from salesdesk.ui.relationship_text import dimension_name, weak_list
 
 if TYPE_CHECKING:
+    from salesdesk.core.deals import DealService
     from salesdesk.core.drafts import DraftStore
     from salesdesk.core.records import CallInput, ContactInput, ProspectInput
     from salesdesk.core.services import Services
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         # Relationship strength (plain sqlite3, no SQLAlchemy: safe before the first paint).
         self.relationship = RelationshipService(services.db, services.clock, services.listing)
         # Deals and the closing checklist (plain sqlite3 as well).
-        self.deal_service = DealService(services.db, services.clock, services.listing)
+        self._deal_service: DealService | None = None  # built on first use (deals tab, dashboard)
         # Their tabs are built when first shown; wire them then.
         self.detail.configure_relationship = self._configure_relationship_panel
         self.detail.configure_deals = self._configure_deal_panel
@@ -243,6 +243,17 @@ class MainWindow(QMainWindow):
         # Queued: a save asked for while moving to another prospect must not reset the
         # list in the middle of that move.
         panel.saved.connect(lambda: self._reload(), Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def deal_service(self) -> DealService:
+        """Deals and the closing checklist (plain sqlite3), imported on first use."""
+        if self._deal_service is None:
+            from salesdesk.core.deals import DealService
+
+            self._deal_service = DealService(
+                self.services.db, self.services.clock, self.services.listing
+            )
+        return self._deal_service
 
     def _configure_deal_panel(self, panel: DealPanel) -> None:
         panel.service = self.deal_service
