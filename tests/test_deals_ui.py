@@ -421,6 +421,37 @@ def test_the_larger_view_shows_the_same_deal(
     assert seen == ["展示会出展パック"]
 
 
+def test_closing_the_larger_view_with_unsaved_edits_asks_first(
+    qtbot: QtBot, panel: DealPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+
+    def question(_parent: object, _title: str, text: str, *_rest: object) -> object:
+        asked.append(text)
+        return answers.pop(0)
+
+    closed: list[bool] = []
+
+    def edit_then_close(dialog: QDialog) -> int:
+        inner = dialog.findChild(DealPanel)
+        assert inner is not None
+        dialog.show()
+        qtbot.waitUntil(lambda: inner.deal_list.topLevelItemCount() == 1)
+        inner.title.setText("入力途中")
+        inner.title.textEdited.emit("入力途中")
+        monkeypatch.setattr(QMessageBox, "question", question)
+        dialog.reject()  # Cancel: stays open, the edit kept
+        closed.append(dialog.isVisible() and inner.title.text() == "入力途中")
+        dialog.reject()  # Discard: closes
+        closed.append(not dialog.isVisible())
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", edit_then_close)
+    panel.large_button.click()
+    assert closed == [True, True] and len(asked) == 2
+
+
 def test_settings_keep_the_progress_check_run(qtbot: QtBot, paths: object) -> None:
     from salesdesk.ui.settings_dialog import SettingsDialog
 

@@ -698,6 +698,7 @@
     </message>
     <message>
         <source>The deal has unsaved changes. Discard them?</source>
+        <extracomment>Wider than this, the editor and the checklist sit side by side.</extracomment>
         <translation>案件に保存していない変更があります。破棄しますか？</translation>
     </message>
     <message>
@@ -2243,7 +2244,6 @@ Details: {0}</source>
     <name>QuestionDialog</name>
     <message>
         <source>Question or worry</source>
-        <extracomment>Wider than this, the editor and the checklist sit side by side.</extracomment>
         <translation>疑問・不安</translation>
     </message>
     <message>

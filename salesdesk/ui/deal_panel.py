@@ -106,6 +106,27 @@ def _warning(object_name: str) -> QLabel:
     return label
 
 
+class _LargeDealsDialog(QDialog):
+    """The "Larger view" window: closing it with unsaved deal edits asks first."""
+
+    panel: DealPanel | None = None
+
+    def reject(self) -> None:
+        panel = self.panel
+        if (
+            panel is not None
+            and panel._editor_dirty
+            and not confirm_discard(
+                self,
+                QCoreApplication.translate(
+                    "DealPanel", "The deal has unsaved changes. Discard them?"
+                ),
+            )
+        ):
+            return
+        super().reject()
+
+
 class QuestionDialog(QDialog):
     """Add or edit one question or worry (疑問・不安), and its answer once given."""
 
@@ -933,9 +954,10 @@ class DealPanel(QWidget):
         """The same deals in a window of their own (editor and checklist side by side)."""
         if self.prospect_id is None or self.service is None:
             return
-        dialog = QDialog(self)
+        dialog = _LargeDealsDialog(self)
         dialog.setWindowTitle(self.tr("Deals — {0}").format(self.company))
         panel = DealPanel(self.service, dialog)
+        dialog.panel = panel
         panel.large_button.hide()
         panel.lint_run = self.lint_run
         panel.follow_up_days, panel.follow_up_hour = self.follow_up_days, self.follow_up_hour
