@@ -141,8 +141,8 @@ class DetailPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         # The relationship and deal tabs are built the first time they are shown (keeps
-        # them off the window's first paint) and load a prospect only while shown (moving
-        # through the list, or typing a search that selects the first match, stays quick).
+        # them off the window's first paint). The panels themselves load a prospect only
+        # while shown, so moving through the list stays quick.
         self._panels: dict[str, QWidget] = {}
         self._placeholders = {"relationship": QWidget(), "deals": QWidget()}
         self.tabs.addTab(self._placeholders["relationship"], self.tr("Relationship"))
@@ -151,8 +151,7 @@ class DetailPanel(QWidget):
         self.configure_relationship: Callable[[RelationshipPanel], None] | None = None
         self.configure_deals: Callable[[DealPanel], None] | None = None
         body.addWidget(self.tabs, 1)
-        self._stale: set[str] = set()
-        self.tabs.currentChanged.connect(self._load_visible_tab)
+        self.tabs.currentChanged.connect(self._build_shown_tab)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -168,9 +167,7 @@ class DetailPanel(QWidget):
         self.empty.setVisible(record is None)
         self.body.setVisible(record is not None)
         if record is None:
-            self._stale.clear()
-            for panel in self._panels.values():
-                panel.show_prospect(None)  # type: ignore[attr-defined]
+            self._show_in_panels()
             return
         self.title.setText(record.company)
         self.kana.setText(record.company_kana)
@@ -182,8 +179,19 @@ class DetailPanel(QWidget):
         self.notes.setText(record.notes)
         self._fill_contacts(record.contacts)
         self._fill_timeline(timeline)
-        self._stale = {"relationship", "deals"}
-        self._load_visible_tab()
+        self._show_in_panels()
+
+    def _show_in_panels(self) -> None:
+        """Hand the current prospect to the built panels (each loads it when shown)."""
+        record = self._record
+        if "relationship" in self._panels:
+            self.relationship.show_prospect(None if record is None else record.id)
+        if "deals" in self._panels:
+            if record is None:
+                self.deals.show_prospect(None)
+            else:
+                names = [c.name for c in record.contacts]
+                self.deals.show_prospect(record.id, record.company, names)
 
     @property
     def relationship(self) -> RelationshipPanel:
@@ -223,23 +231,17 @@ class DetailPanel(QWidget):
         self.tabs.blockSignals(False)
         placeholder.deleteLater()
         self._panels[name] = panel
+        self._show_in_panels()
         return panel
 
     def _tab_title(self, name: str) -> str:
         return self.tr("Relationship") if name == "relationship" else self.tr("Deals")
 
-    def _load_visible_tab(self) -> None:
+    def _build_shown_tab(self) -> None:
         tab = self.tabs.currentWidget()
         name = next((n for n, w in self._placeholders.items() if w is tab), None)
-        name = name or next((n for n, w in self._panels.items() if w is tab), None)
-        record = self._record
-        if name is None or record is None or name not in self._stale:
-            return
-        self._stale.discard(name)
-        if name == "relationship":
-            self.relationship.show_prospect(record.id)
-        else:
-            self.deals.show_prospect(record.id, record.company, [c.name for c in record.contacts])
+        if name is not None and name not in self._panels:
+            self._panel(name)
 
     def _fill_contacts(self, contacts: tuple[ContactRecord, ...]) -> None:
         self.contacts.setRowCount(len(contacts))
