@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from qt_helpers import show_active
 
 from salesdesk.config import Settings
 from salesdesk.core.db import Database, StorageError
@@ -108,10 +109,7 @@ def book(services: Services) -> Book:
 def window(qtbot: QtBot, services: Services, book: Book) -> MainWindow:
     win = MainWindow(services, Settings())
     qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    show_active(qtbot, win)
     return win
 
 
@@ -440,10 +438,7 @@ def dialog(qtbot: QtBot, services: Services, book: Book, saved: list[CallInput])
         on_save=saved.append,
     )
     qtbot.addWidget(dlg)
-    dlg.show()
-    qtbot.waitExposed(dlg)
-    dlg.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg)
+    show_active(qtbot, dlg)
     qtbot.waitUntil(lambda: focused() is dlg.summary)
     return dlg
 
@@ -579,10 +574,7 @@ def test_storage_error_from_on_save_keeps_the_dialog_and_text(
     record = services.prospects.get(book.yamada)
     dlg = CallDialog(book.yamada, record.company, record.contacts, None, [], on_save=broken)
     qtbot.addWidget(dlg)
-    dlg.show()
-    qtbot.waitExposed(dlg)
-    dlg.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg)
+    show_active(qtbot, dlg)
     dlg.summary.setFocus()
     ime_commit(dlg.summary, "大事な電話")
     dlg.no_next_step.setChecked(True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from qt_helpers import show_active
 
 from salesdesk.config import Paths, Settings
 from salesdesk.core.db import StorageError
@@ -33,11 +34,7 @@ D = TypeVar("D", bound=QDialog)
 def shown(qtbot: QtBot, dialog: D) -> D:
     # Test cleanup closes the dialog without the rep's "discard changes?" question.
     qtbot.addWidget(dialog, before_close_func=lambda d: d.done(QDialog.DialogCode.Rejected))
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    return dialog
+    return show_active(qtbot, dialog)
 
 
 def ime_commit(widget: QWidget, text: str) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from qt_helpers import show_active
 
 from salesdesk.config import Settings
 from salesdesk.core.db import Database
@@ -91,10 +92,7 @@ def book(services: Services) -> Book:
 def window(qtbot: QtBot, services: Services, book: Book) -> MainWindow:
     win = MainWindow(services, Settings())
     qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    show_active(qtbot, win)
     return win
 
 

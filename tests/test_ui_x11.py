@@ -16,6 +16,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from qt_helpers import show_active
 
 from salesdesk.config import Settings
 from salesdesk.core.db import Database
@@ -85,10 +86,7 @@ def window(qtbot: QtBot, db: Database) -> MainWindow:
     services.prospects.add_contact(ids[0], ContactInput("佐藤花子", "サトウハナコ", title="部長"))
     win = MainWindow(services, Settings())
     qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    show_active(qtbot, win)
     return win
 
 
