@@ -31,6 +31,8 @@ INTERACTION_ID = "c4e5f6a7-2b3c-4d5e-9f60-718293a4b503"
 FOLLOW_UP_ID = "d5f6a7b8-3c4d-4e5f-8a71-8293a4b5c604"
 ASSESSMENT_ID = "e6a7b8c9-4d5e-4f60-9b82-93a4b5c6d705"
 DEAL_ID = "f7b8c9d0-5e6f-4a71-8c93-a4b5c6d7e806"
+ACTION_ITEM_ID = "a8c9d0e1-6f7a-4b82-9da4-b5c6d7e8f907"
+COMPLAINT_ID = "b9d0e1f2-7a8b-4c93-8eb5-c6d7e8f9a008"
 CREATED = "2026-04-01 00:30:00.000000"
 CALLED = "2026-04-02 05:15:00.000000"
 DUE = "2026-04-09 01:00:00.000000"
@@ -166,6 +168,26 @@ def fill(conn: sqlite3.Connection) -> None:
             (DEAL_ID, CALLED, CALLED),
         )
         conn.execute("UPDATE prospect SET pending_streak = 1 WHERE id = ?", (PROSPECT_ID,))
+    if "customer_action_item" in tables:  # 0005: an item the customer owes, a complaint
+        conn.execute(
+            "INSERT INTO customer_action_item (id, prospect_id, contact_id, deal_id, title, "
+            "consequence, due_at, lead_days, status, done_at, snoozed_until, notes, "
+            f"{', '.join(sync)}) VALUES (?, ?, ?, ?, '社内稟議の結果', '4月の搬入に間に合わない', "
+            "'2026-04-17 08:00:00.000000', 3, 'open', NULL, NULL, '', ?, ?, NULL, 1)",
+            (ACTION_ITEM_ID, PROSPECT_ID, CONTACT_ID, DEAL_ID, CALLED, CALLED),
+        )
+        conn.execute(
+            "INSERT INTO complaint (id, prospect_id, contact_id, deal_id, opened_at, "
+            "description, severity, status, resolution, resolved_at, snoozed_until, "
+            f"{', '.join(sync)}) VALUES (?, ?, ?, NULL, ?, '納品物の色違い', 'high', 'open', "
+            "'', NULL, NULL, ?, ?, NULL, 1)",
+            (COMPLAINT_ID, PROSPECT_ID, CONTACT_ID, CALLED, CALLED, CALLED),
+        )
+        conn.execute(
+            "INSERT INTO reminder_log (key, source, source_id, moment, at, shown_at) VALUES "
+            "(?, 'follow_up', ?, 'due', ?, ?)",
+            (f"follow_up:{FOLLOW_UP_ID}:due:{DUE}", FOLLOW_UP_ID, DUE, DUE),
+        )
     conn.execute(
         "INSERT INTO app_meta (key, value) VALUES ('app_version', ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -159,11 +159,11 @@ def test_json_dump_round_trip_is_exact(
 
 def test_dump_includes_tables_added_later(db: Database, tmp_path: Path) -> None:
     with db.raw_write() as conn:
-        conn.execute("CREATE TABLE customer_action_item (id TEXT PRIMARY KEY, title TEXT)")
-        conn.execute("INSERT INTO customer_action_item VALUES ('a1', '資料の確認')")
+        conn.execute("CREATE TABLE later_feature (id TEXT PRIMARY KEY, title TEXT)")
+        conn.execute("INSERT INTO later_feature VALUES ('a1', '資料の確認')")
     out = tmp_path / "d.json"
     export_dump(db, out)
-    assert _tables(out)["customer_action_item"] == {
+    assert _tables(out)["later_feature"] == {
         "columns": ["id", "title"],
         "rows": [["a1", "資料の確認"]],
     }  # type: ignore[index]
@@ -200,18 +200,15 @@ def test_ics_has_open_follow_ups_with_alarms(
     calls.log_call(
         CallInput(prospect_id=pid, summary="初回", next_step=NextStep(due, "資料を送る"))
     )
-    with db.raw_write() as conn:  # an action-items table as a later feature may add it
-        conn.execute(
-            "CREATE TABLE customer_action_item (id TEXT PRIMARY KEY, prospect_id TEXT,"
-            " title TEXT, due_at DATETIME, done_at DATETIME, deleted_at DATETIME,"
-            " version INTEGER, updated_at DATETIME)"
-        )
+    with db.raw_write() as conn:  # customer action items (migration 0005)
         stamp = "2026-11-27 00:00:00.000000"
         conn.executemany(
-            "INSERT INTO customer_action_item VALUES (?, ?, ?, ?, ?, NULL, 1, ?)",
+            "INSERT INTO customer_action_item (id, prospect_id, title, consequence, due_at,"
+            " lead_days, status, done_at, notes, created_at, updated_at, version)"
+            " VALUES (?, ?, ?, '', ?, 3, ?, ?, '', ?, ?, 1)",
             [
-                ("a1", pid, "社内稟議", "2026-12-05 08:00:00.000000", None, stamp),
-                ("a2", pid, "済んだ件", "2026-12-06 08:00:00.000000", stamp, stamp),
+                ("a1", pid, "社内稟議", "2026-12-05 08:00:00.000000", "open", None, stamp, stamp),
+                ("a2", pid, "済んだ件", "2026-12-06 08:00:00.000000", "done", stamp, stamp, stamp),
             ],
         )
     out = tmp_path / "c.ics"

@@ -68,3 +68,27 @@ class FollowUpStatus(enum.StrEnum):
     OPEN = "open"
     DONE = "done"
     CANCELLED = "cancelled"
+
+
+class ActionItemStatus(enum.StrEnum):
+    """Where a customer action item (what the customer owes, DOMAIN.md §4) stands."""
+
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class ComplaintSeverity(enum.StrEnum):
+    """How badly a problem after the sale hurts the customer (DOMAIN.md §5)."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class ComplaintStatus(enum.StrEnum):
+    """Where a complaint or problem after the sale stands."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"

@@ -38,7 +38,10 @@ from sqlalchemy.types import TypeDecorator
 from salesdesk.core.clock import utc_now
 from salesdesk.core.enums import (
     VALUE_KINDS,
+    ActionItemStatus,
     Channel,
+    ComplaintSeverity,
+    ComplaintStatus,
     FollowUpStatus,
     InteractionKind,
     Outcome,
@@ -48,10 +51,15 @@ from salesdesk.core.ids import new_id
 
 __all__ = [
     "VALUE_KINDS",
+    "ActionItemStatus",
     "AppMeta",
     "Base",
     "Channel",
+    "Complaint",
+    "ComplaintSeverity",
+    "ComplaintStatus",
     "Contact",
+    "CustomerActionItem",
     "Deal",
     "DealCheck",
     "DealOutcome",
@@ -64,6 +72,7 @@ __all__ = [
     "Outcome",
     "Prospect",
     "RelationshipAssessment",
+    "ReminderLog",
     "Stage",
     "UTCDateTime",
     "new_id",
@@ -119,6 +128,9 @@ class Base(DeclarativeBase):
         InteractionKind: _enum_type(InteractionKind),
         Outcome: _enum_type(Outcome),
         FollowUpStatus: _enum_type(FollowUpStatus),
+        ActionItemStatus: _enum_type(ActionItemStatus),
+        ComplaintSeverity: _enum_type(ComplaintSeverity),
+        ComplaintStatus: _enum_type(ComplaintStatus),
     }
 
 
@@ -229,6 +241,8 @@ class FollowUp(SyncMixin, Base):
     status: Mapped[FollowUpStatus] = mapped_column(default=FollowUpStatus.OPEN)
     completed_at: Mapped[datetime | None] = mapped_column(default=None)
     notified_at: Mapped[datetime | None] = mapped_column(default=None)
+    # A snoozed reminder: shown again then; the due time itself is kept (migration 0005).
+    snoozed_until: Mapped[datetime | None] = mapped_column(default=None)
 
     __table_args__ = (
         Index("ix_follow_up_prospect_status", "prospect_id", "status"),
@@ -350,6 +364,70 @@ class DealOutcome(SyncMixin, Base):
     follow_up_id: Mapped[str | None] = mapped_column(String(36), default=None)
 
     __table_args__ = (Index("ix_deal_outcome_deal_time", "deal_id", "created_at"),)
+
+
+class CustomerActionItem(SyncMixin, Base):
+    """Something the customer owes by a deadline (DOMAIN.md §4); kept by core/action_items.py."""
+
+    __tablename__ = "customer_action_item"
+
+    prospect_id: Mapped[str] = mapped_column(ForeignKey("prospect.id"))
+    contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), default=None)
+    deal_id: Mapped[str | None] = mapped_column(ForeignKey("deal.id"), default=None)
+    title: Mapped[str] = mapped_column(String(300))
+    consequence: Mapped[str] = mapped_column(Text, default="")
+    due_at: Mapped[datetime] = mapped_column()
+    lead_days: Mapped[int] = mapped_column(Integer, default=3)
+    status: Mapped[ActionItemStatus] = mapped_column(default=ActionItemStatus.OPEN)
+    done_at: Mapped[datetime | None] = mapped_column(default=None)
+    snoozed_until: Mapped[datetime | None] = mapped_column(default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        Index("ix_customer_action_item_prospect", "prospect_id", "deleted_at"),
+        Index("ix_customer_action_item_status_due", "status", "due_at"),
+    )
+
+
+class Complaint(SyncMixin, Base):
+    """A complaint or problem after the sale (DOMAIN.md §5); kept by core/complaints.py."""
+
+    __tablename__ = "complaint"
+
+    prospect_id: Mapped[str] = mapped_column(ForeignKey("prospect.id"))
+    contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), default=None)
+    deal_id: Mapped[str | None] = mapped_column(ForeignKey("deal.id"), default=None)
+    opened_at: Mapped[datetime] = mapped_column(default=utc_now)
+    description: Mapped[str] = mapped_column(Text, default="")
+    severity: Mapped[ComplaintSeverity] = mapped_column(default=ComplaintSeverity.MEDIUM)
+    status: Mapped[ComplaintStatus] = mapped_column(default=ComplaintStatus.OPEN)
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    resolved_at: Mapped[datetime | None] = mapped_column(default=None)
+    snoozed_until: Mapped[datetime | None] = mapped_column(default=None)
+
+    __table_args__ = (
+        Index("ix_complaint_prospect", "prospect_id", "deleted_at"),
+        Index("ix_complaint_status", "status"),
+    )
+
+
+class ReminderLog(Base):
+    """One reminder moment shown on this laptop, so that it is never shown twice.
+
+    ``key`` names the source row, the moment and its time (core/reminders.py); this is the
+    laptop's notification state rather than the rep's data, hence no sync columns.
+    """
+
+    __tablename__ = "reminder_log"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    source: Mapped[str] = mapped_column(String(32))
+    source_id: Mapped[str] = mapped_column(String(36))
+    moment: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column()
+    shown_at: Mapped[datetime] = mapped_column()
+
+    __table_args__ = (Index("ix_reminder_log_source", "source_id"),)
 
 
 class AppMeta(Base):

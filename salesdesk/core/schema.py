@@ -15,7 +15,7 @@ from salesdesk.core.backup import backup_database, copy_database
 from salesdesk.core.db import Database
 
 #: Every schema revision this version of SalesDesk knows, oldest first.
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 
