@@ -1,11 +1,16 @@
 """``salesdesk sheet``: call sheets and the day's call list as PDF, without the window.
 
-    salesdesk sheet --prospect ID --pdf OUT [--lang ja|en] [--letter]
+    salesdesk sheet --prospect ID [ID ...] --pdf OUT [--lang ja|en] [--letter] [--progress]
     salesdesk sheet --day YYYY-MM-DD --pdf OUT [--compact] [--no-overdue] [--limit N]
 
 ``--day`` prints one sheet per prospect planned or due that day (overdue first), or with
 ``--compact`` one table of them. Without a display Qt is started offscreen, so this runs
-on a server or in CI.
+on a server or in CI. The PDF is written as ``OUT.part`` and renamed to OUT once
+complete: a failed or interrupted run never leaves half a PDF under the name asked for.
+
+``--progress`` is for programs (the window's PDF export runs this command as a child
+process): stdout gets one ``done/total`` line when the number of sheets is known and
+after each sheet, and ``pages N`` once the PDF is complete, each line flushed.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from salesdesk.config import Paths
@@ -26,7 +31,9 @@ def add_parser(commands: Any) -> None:
     """Add the ``sheet`` command to the CLI's sub-command parsers."""
     sheet = commands.add_parser("sheet", help="print a call sheet or the day's call list as PDF")
     target = sheet.add_mutually_exclusive_group(required=True)
-    target.add_argument("--prospect", metavar="ID", help="one prospect's call sheet")
+    target.add_argument(
+        "--prospect", nargs="+", metavar="ID", help="call sheets of these prospects, in this order"
+    )
     target.add_argument("--day", metavar="YYYY-MM-DD", help="the call list of this day")
     sheet.add_argument("--pdf", required=True, metavar="OUT", help="the PDF file to write")
     sheet.add_argument(
@@ -37,6 +44,11 @@ def add_parser(commands: Any) -> None:
     sheet.add_argument("--no-overdue", action="store_true", help="--day: leave overdue out")
     sheet.add_argument(
         "--limit", type=int, default=0, metavar="N", help="--day: first N prospects (0: all)"
+    )
+    sheet.add_argument(
+        "--progress",
+        action="store_true",
+        help="print 'done/total' per sheet and 'pages N' at the end (for programs)",
     )
 
 
@@ -60,6 +72,17 @@ def _gui_app(language: str) -> tuple[Any, Any, bool]:
     return app, translations, existing is not None
 
 
+def _progress_stream() -> TextIO | None:
+    """Where ``--progress`` lines go: stdout, or its file descriptor when Python has no
+    stdout object (a windowed frozen app started with a pipe); None when neither exists."""
+    if sys.stdout is not None:
+        return sys.stdout
+    try:
+        return open(1, "w", encoding="utf-8", closefd=False)
+    except OSError:
+        return None
+
+
 def run(args: argparse.Namespace, services: Services, paths: Paths) -> int:
     """Write the PDF; returns the exit code."""
     from salesdesk.cli import EXIT_FAILED, EXIT_OK, Refused, _resolve_prospect
@@ -71,6 +94,9 @@ def run(args: argparse.Namespace, services: Services, paths: Paths) -> int:
     out = Path(args.pdf)
     if not out.parent.is_dir():
         raise Refused(f"the folder {out.parent} does not exist")
+    if out.is_dir():
+        raise Refused(f"{out} is a folder")
+    day: date | None = None
     if args.day is not None:
         try:
             day = date.fromisoformat(args.day)
@@ -78,9 +104,22 @@ def run(args: argparse.Namespace, services: Services, paths: Paths) -> int:
             raise Refused(f"--day {args.day}: write the day as YYYY-MM-DD") from None
         prospect_ids: list[str] = []
     else:
-        prospect_ids = [_resolve_prospect(services, args.prospect)]
+        prospect_ids = [_resolve_prospect(services, pid) for pid in args.prospect]
+    stream = _progress_stream() if args.progress else None
+
+    def progress(done: int, total: int) -> None:
+        if stream is not None:
+            print(f"{done}/{total}", file=stream, flush=True)
+
     app, translations, hosted = _gui_app(language)
-    from salesdesk.ui.sheet_render import PageSetup, SheetRenderer, font_available, pdf_writer
+    from salesdesk.ui.sheet_render import (
+        PackJob,
+        PageSetup,
+        font_available,
+        partial_path,
+        pdf_writer,
+        render_job,
+    )
 
     if not font_available():
         print(
@@ -88,32 +127,37 @@ def run(args: argparse.Namespace, services: Services, paths: Paths) -> int:
             "Japanese text may print as boxes",
             file=sys.stderr,
         )
-    service = SheetService(services.db)
-    setup = PageSetup(letter=args.letter, landscape=args.day is not None and args.compact)
-    writer = pdf_writer(out, setup, out.stem)
-    renderer = SheetRenderer(writer)
+    compact = day is not None and args.compact
+    limit = args.limit or None
+    job = PackJob(
+        prospect_ids,
+        day=day,
+        compact=compact,
+        include_overdue=not args.no_overdue,
+        limit=limit,
+        setup=PageSetup(letter=args.letter, landscape=compact),
+        title=out.stem,
+    )
+    part = partial_path(out)
     try:
-        if args.day is not None:
-            entries = service.call_list(
-                day, include_overdue=not args.no_overdue, limit=args.limit or None
-            )
-            if args.compact or not entries:
-                renderer.add_call_list(entries, day)
-            else:
-                for entry in entries:
-                    renderer.add_sheet(service.sheet(entry.prospect_id))
-            what = f"{len(entries)} prospect(s) for {day.isoformat()}"
-        else:
-            renderer.add_sheet(service.sheet(prospect_ids[0]))
-            what = "call sheet"
+        writer = pdf_writer(part, job.setup, job.title)
+        pages = render_job(services.db, job, writer, progress=progress)
+        del writer  # the PDF is complete (and its file closed) once the writer is gone
+        os.replace(part, out)
     except OSError as exc:
         print(f"error: {out}: {exc}", file=sys.stderr)
         return EXIT_FAILED
     finally:
-        renderer.finish()
-        del writer
+        part.unlink(missing_ok=True)  # only there when something went wrong
         if hosted:  # a running application (tests) gets its language back
             translations.install("en")
     del app  # kept alive until the PDF is written
-    print(f"{out}: {what}, {renderer.pages} page(s)")
+    if day is not None:
+        found = SheetService(services.db).count_calls(day, include_overdue=not args.no_overdue)
+        what = f"{min(found, limit or found)} prospect(s) for {day.isoformat()}"
+    else:
+        what = "call sheet" if len(prospect_ids) == 1 else f"{len(prospect_ids)} call sheets"
+    if stream is not None:
+        print(f"pages {pages}", file=stream, flush=True)
+    print(f"{out}: {what}, {pages} page(s)")
     return EXIT_OK

@@ -5,6 +5,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from salesdesk.core.db import Database
+from salesdesk.core.deals import (
+    CheckItem,
+    DealInput,
+    DealResult,
+    DealService,
+    DealStage,
+    OutcomeInput,
+    QuestionInput,
+)
+from salesdesk.core.ids import new_id
+from salesdesk.core.listing import to_db_time
 from salesdesk.core.records import CallInput, ContactInput, NextStep, ProspectInput
 from salesdesk.core.services import Services
 from salesdesk.core.sheets import SheetService, day_bounds
@@ -89,12 +100,134 @@ def test_sheet_has_the_last_five_calls_and_decision_makers_first(db: Database) -
 def test_sections_for_missing_tables_are_left_out(db: Database) -> None:
     s = Services(db)
     pid = s.prospects.create(ProspectInput("x"))
-    service = SheetService(db)
-    assert service.has_action_items() is False
-    assert service.sheet(pid).action_items is None  # no such table: no section, no fake
-    if service.has_deals():
-        assert service.sheet(pid).deals == ()  # the table exists; this prospect has none
+    ensure_action_item_table(db)
+    sheet = SheetService(db).sheet(pid)
+    assert sheet.deals == () and sheet.action_items == ()  # tables there, nothing for x
     with db.raw_write() as conn:
-        for table in ("deal_outcome", "deal_signal", "deal_question", "deal_check", "deal"):
+        for table in (
+            "customer_action_item",
+            "deal_outcome",
+            "deal_signal",
+            "deal_question",
+            "deal_check",
+            "deal",
+        ):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
-    assert SheetService(db).sheet(pid).deals is None
+    sheet = SheetService(db).sheet(pid)
+    assert sheet.deals is None and sheet.action_items is None  # no such table: no section
+
+
+#: Issue 5's table as its migration (0005) describes it; created here only when the data
+#: file does not have it yet, so the test runs against the real table once it exists.
+ACTION_ITEM_TABLE = """
+CREATE TABLE IF NOT EXISTS customer_action_item (
+    id VARCHAR(36) NOT NULL PRIMARY KEY,
+    prospect_id VARCHAR NOT NULL REFERENCES prospect (id),
+    contact_id VARCHAR REFERENCES contact (id),
+    deal_id VARCHAR REFERENCES deal (id),
+    title VARCHAR(300) NOT NULL,
+    consequence TEXT NOT NULL,
+    due_at DATETIME NOT NULL,
+    lead_days INTEGER NOT NULL DEFAULT 3,
+    status VARCHAR(32) NOT NULL,
+    done_at DATETIME,
+    notes TEXT NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    deleted_at DATETIME,
+    version INTEGER NOT NULL
+)
+"""
+
+
+def ensure_action_item_table(db: Database) -> None:
+    with db.raw_write() as conn:
+        conn.execute(ACTION_ITEM_TABLE)
+
+
+def add_action_item(
+    db: Database,
+    prospect_id: str,
+    title: str,
+    due: datetime,
+    consequence: str = "",
+    contact_id: str | None = None,
+    status: str = "open",
+    deleted: bool = False,
+) -> None:
+    ensure_action_item_table(db)
+    now = to_db_time(datetime.now(UTC))
+    with db.raw_write() as conn:
+        conn.execute(
+            "INSERT INTO customer_action_item (id, prospect_id, contact_id, deal_id, title,"
+            " consequence, due_at, lead_days, status, done_at, notes, created_at, updated_at,"
+            " deleted_at, version) VALUES (?, ?, ?, NULL, ?, ?, ?, 3, ?, NULL, '', ?, ?, ?, 1)",
+            (
+                new_id(),
+                prospect_id,
+                contact_id,
+                title,
+                consequence,
+                to_db_time(due),
+                status,
+                now,
+                now,
+                now if deleted else None,
+            ),
+        )
+
+
+def test_open_action_items_with_contact_and_consequence_soonest_first(db: Database) -> None:
+    s = Services(db)
+    pid = s.prospects.create(ProspectInput("稟議商事"))
+    other = s.prospects.create(ProspectInput("他社"))
+    kato = s.prospects.add_contact(pid, ContactInput("加藤"))
+    add_action_item(db, pid, "見積の社内回覧", at(17), "来期予算に入らない", contact_id=kato)
+    add_action_item(db, pid, "仕様書の送付", at(10))
+    add_action_item(db, pid, "済んだ件", at(9), status="done")
+    add_action_item(db, pid, "取り消した件", at(9), status="cancelled")
+    add_action_item(db, pid, "消した件", at(9), deleted=True)
+    add_action_item(db, other, "他社の件", at(9))
+    items = SheetService(db).sheet(pid).action_items
+    assert items is not None
+    assert [(a.title, a.contact_name, a.consequence) for a in items] == [
+        ("仕様書の送付", "", ""),
+        ("見積の社内回覧", "加藤", "来期予算に入らない"),
+    ]
+    assert items[1].due_at == at(17)  # an aware instant: the renderer shows it in local time
+    assert items[1].lead_days == 3
+
+
+def test_open_deals_come_from_the_deal_service_with_their_checklist(db: Database) -> None:
+    s = Services(db)
+    pid = s.prospects.create(ProspectInput("案件工業"))
+    deals = DealService(db)
+    open_id = deals.create(
+        pid,
+        DealInput(
+            "生産管理システム",
+            amount=1_200_000,
+            stage=DealStage.PROPOSAL,
+            decision_deadline=date(2026, 12, 11),
+            goal_on=date(2027, 3, 31),
+            second_arrow="分割払い",
+        ),
+    )
+    deals.set_tick(open_id, CheckItem.MATERIAL_PROVIDED, True)
+    deals.add_question(open_id, QuestionInput("保守費用は？", "山田"))
+    deals.add_question(
+        open_id, QuestionInput("導入期間は？", answer="3か月", resolved_on=date(2026, 11, 1))
+    )
+    deals.record_outcome(open_id, OutcomeInput(DealResult.PENDING, on=date(2026, 11, 20)))
+    won = deals.create(pid, DealInput("前回の更新", stage=DealStage.CLOSING))
+    deals.record_outcome(won, OutcomeInput(DealResult.WON, on=date(2026, 11, 20)))
+    found = SheetService(db).sheet(pid).deals
+    assert found is not None and len(found) == 1  # the won deal is not open
+    (item,) = found
+    assert item.deal == deals.get(open_id)  # the service's own record, every field
+    assert item.deal.result is DealResult.PENDING
+    assert item.readiness == deals.checklist(open_id).readiness
+    assert "no_decision_material" not in item.missing  # ticked
+    assert item.missing[:2] == ("no_decision_deadline", "decision_process_unknown")
+    assert "third_arrow_missing" in item.missing and "second_arrow_missing" not in item.missing
+    assert [q.question for q in item.open_questions] == ["保守費用は？"]

@@ -2,12 +2,14 @@
 
 The sheet is the page a rep takes into a meeting (issue 6): the company and its
 contacts, the relationship (DOMAIN.md §1) with the next-best action, the open
-follow-ups, the last five contacts, and — only where those tables exist in this data
-file — the open deal and the customer's action items. Nothing here is invented: a
-section whose table is missing is ``None`` and the sheet leaves it out.
+follow-ups, the last five contacts, the open deals with their closing checklist, and the
+customer's action items. Nothing here is invented: a section whose table is missing
+from the data file is ``None`` and the sheet leaves it out.
 
-Everything is read with plain ``sqlite3`` (no SQLAlchemy, no Qt), so the renderer can
-gather a pack of sheets on a worker thread through its own :class:`Database`.
+Deals come from :class:`~salesdesk.core.deals.DealService` as its own records (the
+deal, its checklist readiness and its questions), so the sheet follows the deal schema
+rather than reading its columns. Everything is read with plain ``sqlite3`` (no
+SQLAlchemy, no Qt).
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from salesdesk.core.closing_rules import Readiness
 from salesdesk.core.db import Database
+from salesdesk.core.deals import Deal, DealService, Question
 from salesdesk.core.enums import Channel, InteractionKind, Outcome, Stage
 from salesdesk.core.listing import from_db_time, to_db_time
 from salesdesk.core.relationship import NextAction, RelationshipService, Scores, next_best_action
@@ -25,8 +29,6 @@ from salesdesk.core.validation import NotFoundError
 
 #: How many past contacts a sheet lists.
 LAST_INTERACTIONS = 5
-#: The deal stages that are over (a won or lost deal is not "open").
-CLOSED_DEAL_MARKS = frozenset({"won", "lost", "○", "×"})
 
 
 @dataclass(frozen=True)
@@ -69,24 +71,28 @@ class SheetRelationship:
 
 @dataclass(frozen=True)
 class SheetActionItem:
-    """Something the customer owes, with its deadline (issue 5's table, when present)."""
+    """Something the customer owes (issue 5): open, with its deadline and what a delay costs."""
 
-    what: str
-    due: str  # as stored; the renderer formats it
+    title: str
+    due_at: datetime
+    consequence: str
+    contact_name: str  # "" when the item names no contact
+    lead_days: int
 
 
 @dataclass(frozen=True)
 class SheetDeal:
-    """The open deal (issue 4's tables, when present); empty strings where a column is absent."""
+    """An open deal as the deals service keeps it, with its checklist and open questions."""
 
-    title: str
-    stage: str
-    decision_deadline: str
-    customer_goal: str
-    second_arrow: str
-    third_arrow: str
-    open_questions: tuple[str, ...]
-    missing: tuple[str, ...]  # closing-checklist items not done yet (their codes/labels)
+    deal: Deal
+    readiness: Readiness
+    #: Questions and worries (疑問・不安) not answered yet, oldest first.
+    open_questions: tuple[Question, ...]
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """What the closing checklist still misses (codes of closing_rules), in its order."""
+        return self.readiness.missing
 
 
 @dataclass(frozen=True)
@@ -153,14 +159,6 @@ def _time(value: str) -> datetime:
     return found
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
-    return {str(r[1]) for r in conn.execute(f'PRAGMA table_info("{table}")')}
-
-
-def _first(columns: set[str], *candidates: str) -> str | None:
-    return next((c for c in candidates if c in columns), None)
-
-
 def _tables(conn: sqlite3.Connection) -> set[str]:
     return {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
 
@@ -185,14 +183,7 @@ class SheetService:
 
     def has_action_items(self) -> bool:
         """Whether this data file has customer action items (issue 5)."""
-        return self._action_item_table() is not None
-
-    def _action_item_table(self) -> str | None:
-        tables = self._table_set()
-        return next(
-            (t for t in ("customer_action_item", "action_item") if t in tables),
-            None,
-        )
+        return "customer_action_item" in self._table_set()
 
     # -- one sheet ---------------------------------------------------------------------------
     def sheet(self, prospect_id: str) -> CallSheet:
@@ -268,7 +259,7 @@ class SheetService:
             follow_ups=follow_ups,
             interactions=interactions,
             interaction_count=int(count),
-            deals=self._deals(conn, prospect_id) if self.has_deals() else None,
+            deals=self._deals(prospect_id) if self.has_deals() else None,
             action_items=self._action_items(conn, prospect_id),
         )
 
@@ -277,101 +268,37 @@ class SheetService:
         for pid in prospect_ids:
             yield self.sheet(pid)
 
-    # -- optional sections: read by column name, since their tables may be newer than this
-    # module; a column that is not there leaves its field empty rather than guessed.
-    def _deals(self, conn: sqlite3.Connection, prospect_id: str) -> tuple[SheetDeal, ...]:
-        cols = _columns(conn, "deal")
-        if "prospect_id" not in cols:
-            return ()
-        wanted = {
-            "title": _first(cols, "title", "name"),
-            "stage": _first(cols, "stage"),
-            "outcome": _first(cols, "result", "outcome"),
-            "decision": _first(cols, "decision_deadline", "decision_due_at", "decision_date"),
-            "goal": _first(cols, "goal_on", "customer_goal_date", "goal_date"),
-            "second": _first(cols, "second_arrow", "arrow_2", "arrow2"),
-            "third": _first(cols, "third_arrow", "arrow_3", "arrow3"),
-        }
-        select = ", ".join(f'"{c}"' if c else "''" for c in wanted.values())
-        where = "prospect_id=?" + (" AND deleted_at IS NULL" if "deleted_at" in cols else "")
-        order = " ORDER BY created_at" if "created_at" in cols else ""
-        deals = []
-        for row in conn.execute(
-            f'SELECT id, {select} FROM "deal" WHERE {where}{order}', (prospect_id,)
-        ):
-            values = dict(zip(wanted, (str(v or "") for v in row[1:]), strict=True))
-            if values["outcome"] in CLOSED_DEAL_MARKS or values["stage"] in CLOSED_DEAL_MARKS:
-                continue
-            deals.append(
-                SheetDeal(
-                    title=values["title"],
-                    stage=values["stage"],
-                    decision_deadline=values["decision"],
-                    customer_goal=values["goal"],
-                    second_arrow=values["second"],
-                    third_arrow=values["third"],
-                    open_questions=self._open_questions(conn, str(row[0])),
-                    missing=self._checklist_missing(str(row[0])),
-                )
-            )
-        return tuple(deals)
-
-    def _open_questions(self, conn: sqlite3.Connection, deal_id: str) -> tuple[str, ...]:
-        table = next((t for t in ("deal_question", "question") if t in self._table_set()), None)
-        if table is None:
-            return ()
-        cols = _columns(conn, table)
-        text = _first(cols, "question", "text", "body")
-        resolved = _first(cols, "resolved_on", "resolved_at", "resolved")
-        if text is None or "deal_id" not in cols:
-            return ()
-        where = "deal_id=?" + (" AND deleted_at IS NULL" if "deleted_at" in cols else "")
-        if resolved is not None:
-            where += f' AND ("{resolved}" IS NULL OR "{resolved}" IN (0, \'\'))'
+    # -- optional sections -------------------------------------------------------------------
+    def _deals(self, prospect_id: str) -> tuple[SheetDeal, ...]:
+        """The prospect's open deals (no answer yet, or △), newest first."""
+        service = DealService(self.db)
         return tuple(
-            str(r[0])
-            for r in conn.execute(f'SELECT "{text}" FROM "{table}" WHERE {where}', (deal_id,))
+            SheetDeal(
+                deal,
+                service.checklist(deal.id).readiness,
+                tuple(q for q in service.questions(deal.id) if not q.resolved),
+            )
+            for deal in service.for_prospect(prospect_id)
+            if deal.is_open
         )
-
-    def _checklist_missing(self, deal_id: str) -> tuple[str, ...]:
-        """What the closing checklist still misses (codes), from the deals service.
-
-        The checklist is more than its ticks (questions, small yeses, arrows and signals
-        count too), so it is asked of the deals module rather than read from a table; a
-        data file or build without it prints no checklist line rather than a guessed one.
-        """
-        try:
-            from salesdesk.core.deals import DealService  # type: ignore[import-not-found,unused-ignore]
-
-            readiness = DealService(self.db).checklist(deal_id).readiness
-            return tuple(str(code) for code in readiness.missing)
-        except (ImportError, AttributeError, sqlite3.Error):
-            return ()
 
     def _action_items(
         self, conn: sqlite3.Connection, prospect_id: str
     ) -> tuple[SheetActionItem, ...] | None:
-        table = self._action_item_table()
-        if table is None:
+        """Open items the customer owes, soonest deadline first (None: no such table)."""
+        if not self.has_action_items():
             return None
-        cols = _columns(conn, table)
-        what = _first(cols, "what", "title", "description", "text")
-        due = _first(cols, "due_at", "deadline_at", "deadline", "due")
-        if what is None or due is None or "prospect_id" not in cols:
-            return ()
-        where = "prospect_id=?"
-        if "deleted_at" in cols:
-            where += " AND deleted_at IS NULL"
-        if "status" in cols:
-            where += " AND status NOT IN ('done', 'cancelled')"
-        elif "completed_at" in cols:
-            where += " AND completed_at IS NULL"
+        rows = conn.execute(
+            "SELECT a.title, a.due_at, a.consequence, coalesce(c.name, ''), a.lead_days"
+            " FROM customer_action_item a LEFT JOIN contact c"
+            " ON c.id = a.contact_id AND c.deleted_at IS NULL"
+            " WHERE a.prospect_id=? AND a.status='open' AND a.deleted_at IS NULL"
+            " ORDER BY a.due_at",
+            (prospect_id,),
+        )
         return tuple(
-            SheetActionItem(str(w or ""), str(d or ""))
-            for w, d in conn.execute(
-                f'SELECT "{what}", "{due}" FROM "{table}" WHERE {where} ORDER BY "{due}"',
-                (prospect_id,),
-            )
+            SheetActionItem(str(title), _time(due), str(consequence or ""), str(name), int(lead))
+            for title, due, consequence, name, lead in rows
         )
 
     # -- the day's call list ---------------------------------------------------------------

@@ -1,23 +1,41 @@
 """Print or save call sheets: one prospect's sheet, or the day's call list.
 
 Preview (QPrintPreviewDialog) renders in the GUI thread: it shows what will print. A
-print run or a PDF export runs as a :class:`PackWorker`: one sheet at a time from the
-event loop, so the window stays responsive, with a progress dialog that can cancel it.
+print run, and a PDF of a single sheet or a short list, runs as a :class:`PackWorker`:
+one sheet at a time from the event loop (a sheet takes ~16 ms), with a progress dialog
+that can cancel it.
 
-It was first a QThread laying out the sheets' QTextDocuments; that deadlocked now and
-then (the worker inside text layout, the GUI thread stuck in its event loop), so the
-rendering stays on the GUI thread and yields between sheets (a sheet takes ~16 ms).
+A pack saved as PDF — a day's sheets, or more than a few sheets — runs as an
+:class:`ExportProcess`: a child process running ``salesdesk sheet --progress``, whose
+``done/total`` lines feed the progress dialog, so the window does no rendering at all
+while it runs. Cancel kills the child and removes its unfinished ``.part`` file; the
+PDF appears under its name only when complete.
+
+Why not a thread: the first version laid out the sheets' QTextDocuments in a QThread and
+deadlocked now and then (the worker inside text layout, the GUI thread stuck in its event
+loop); text layout stays in a GUI thread — the window's, or the child's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import os
+import re
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QObject,
+    QProcess,
+    QProcessEnvironment,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QPagedPaintDevice
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -38,62 +56,29 @@ from PySide6.QtWidgets import (
 
 from salesdesk.core.db import Database
 from salesdesk.core.sheets import SheetService
-from salesdesk.ui.sheet_render import PageSetup, SheetRenderer, ensure_font, font_available
+from salesdesk.ui.sheet_render import (
+    PackJob,
+    PageSetup,
+    ensure_font,
+    font_available,
+    partial_path,
+    render_job,
+)
 
 if TYPE_CHECKING:
     from salesdesk.core.services import Services
 
+__all__ = ["ExportProcess", "PackJob", "PackWorker", "SheetDialog", "render_job", "sheet_command"]
 
-@dataclass
-class PackJob:
-    """What to print: one sheet, a day's sheets, or a day's compact list."""
-
-    prospect_ids: list[str] = field(default_factory=list)
-    day: date | None = None
-    compact: bool = False
-    include_overdue: bool = True
-    setup: PageSetup = field(default_factory=PageSetup)
-    title: str = "SalesDesk"
-
-
-def render_job(
-    db: Database,
-    job: PackJob,
-    device: QPagedPaintDevice,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> int:
-    """Render ``job`` onto ``device`` in the calling thread; returns the page count.
-
-    ``progress(done, total)`` is called after each sheet; ``cancelled()`` returning True
-    stops before the next one (the pages drawn so far stay on the device).
-    """
-    service = SheetService(db)
-    renderer = SheetRenderer(device)
-    try:
-        if job.day is not None and job.compact:
-            entries = service.call_list(job.day, include_overdue=job.include_overdue)
-            renderer.add_call_list(entries, job.day)
-            if progress is not None:
-                progress(1, 1)
-            return renderer.pages
-        ids = list(job.prospect_ids)
-        if job.day is not None:
-            ids = [
-                e.prospect_id
-                for e in service.call_list(job.day, include_overdue=job.include_overdue)
-            ]
-            if not ids:  # nothing due: say so on paper rather than print nothing
-                renderer.add_call_list([], job.day)
-        for n, pid in enumerate(ids, start=1):
-            if cancelled is not None and cancelled():
-                break
-            renderer.add_sheet(service.sheet(pid))
-            if progress is not None:
-                progress(n, len(ids))
-        return renderer.pages
-    finally:
-        renderer.finish()
+#: A PDF of more sheets than this (or any day's one-sheet-each pack) is made by a child
+#: process; fewer are quicker in the window than starting one (~16 ms a sheet).
+IN_WINDOW_SHEETS = 3
+#: A compact day list of more rows than this is made by a child process too.
+IN_WINDOW_LIST_ROWS = 60
+#: How much of the child's error output a message shows.
+ERROR_CHARS = 600
+_PROGRESS = re.compile(r"^(\d+)/(\d+)$")
+_PAGES = re.compile(r"^pages (\d+)$")
 
 
 class PackWorker(QObject):
@@ -153,7 +138,7 @@ class PackWorker(QObject):
         try:
             device: QPagedPaintDevice
             if self.pdf_path is not None:
-                device = pdf_writer(self.pdf_path, self.job.setup, self.job.title)
+                device = pdf_writer(partial_path(self.pdf_path), self.job.setup, self.job.title)
             else:
                 assert self.printer is not None
                 device = self.printer
@@ -167,17 +152,167 @@ class PackWorker(QObject):
             del device  # the PDF is complete once the writer is gone
             if self.isInterruptionRequested():
                 self.was_cancelled = True
-                if self.pdf_path is not None:
-                    self.pdf_path.unlink(missing_ok=True)  # half a pack is no pack
-                elif self.printer is not None:
+                if self.printer is not None and self.pdf_path is None:
                     self.printer.abort()
             else:
+                if self.pdf_path is not None:
+                    os.replace(partial_path(self.pdf_path), self.pdf_path)
                 self.succeeded.emit(pages)
         except Exception as exc:  # reported to the rep, never swallowed
             self.failed.emit(str(exc))
         finally:
+            if self.pdf_path is not None:  # half a pack is no pack
+                partial_path(self.pdf_path).unlink(missing_ok=True)
             self._running = False
             self.finished.emit()
+
+
+def sheet_command(data_dir: Path, job: PackJob, out: Path, language: str) -> list[str]:
+    """The command line of the child that writes ``job`` to ``out`` (program first).
+
+    From source that is ``python -m salesdesk``; in a frozen bundle ``sys.executable``
+    is SalesDesk itself, whose entry point is the same :func:`salesdesk.cli.main`.
+    """
+    frozen = getattr(sys, "frozen", False)
+    program = [sys.executable] if frozen else [sys.executable, "-m", "salesdesk"]
+    args = ["--data-dir", str(data_dir), "sheet"]
+    if job.day is not None:
+        args += ["--day", job.day.isoformat()]
+        if job.compact:
+            args.append("--compact")
+        if not job.include_overdue:
+            args.append("--no-overdue")
+        if job.limit:
+            args += ["--limit", str(job.limit)]
+    else:
+        args += ["--prospect", *job.prospect_ids]
+    args += ["--pdf", str(out), "--lang", language, "--progress"]
+    if job.setup.letter:
+        args.append("--letter")
+    return program + args
+
+
+class ExportProcess(QObject):
+    """Saves a job as PDF through a child ``salesdesk sheet --progress`` process.
+
+    The same signals and calls as :class:`PackWorker`. Progress comes from the child's
+    ``done/total`` lines; its error output and exit code become the failure message.
+    """
+
+    progressed = Signal(int, int)
+    succeeded = Signal(int)  # pages
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(
+        self,
+        data_dir: Path,
+        job: PackJob,
+        pdf_path: Path,
+        language: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.job = job
+        self.pdf_path = pdf_path
+        self.command = sheet_command(data_dir, job, pdf_path, language)
+        self.was_cancelled = False
+        self.pages = 0
+        self._out = b""
+        self._err = b""
+        self._running = False
+        self.process = QProcess(self)
+        env = QProcessEnvironment.systemEnvironment()
+        if sys.platform != "win32":  # no window, no display connection, no Dock icon
+            env.insert("QT_QPA_PLATFORM", "offscreen")
+        env.insert("PYTHONIOENCODING", "utf-8")
+        env.insert("PYTHONUNBUFFERED", "1")
+        self.process.setProcessEnvironment(env)
+        self.process.readyReadStandardOutput.connect(self._read_output)
+        self.process.readyReadStandardError.connect(self._read_errors)
+        self.process.finished.connect(self._on_finished)
+        self.process.errorOccurred.connect(self._on_error)
+
+    def start(self) -> None:
+        self._running = True
+        self.process.start(self.command[0], self.command[1:])
+
+    def requestInterruption(self) -> None:
+        """Cancel: stop the child at once (its unfinished file is removed when it is gone)."""
+        if self._running and not self.was_cancelled:
+            self.was_cancelled = True
+            self.process.kill()
+
+    def isRunning(self) -> bool:
+        return self._running
+
+    def wait(self) -> bool:
+        while self._running:
+            self.process.waitForFinished(100)
+            QCoreApplication.processEvents()
+        return True
+
+    def _read_output(self) -> None:
+        self._out += bytes(self.process.readAllStandardOutput().data())
+        *lines, self._out = self._out.split(b"\n")
+        for raw in lines:
+            line = raw.decode("utf-8", "replace").strip()
+            if m := _PROGRESS.match(line):
+                self.progressed.emit(int(m[1]), int(m[2]))
+            elif m := _PAGES.match(line):
+                self.pages = int(m[1])
+
+    def _read_errors(self) -> None:
+        self._err = (self._err + bytes(self.process.readAllStandardError().data()))[-8192:]
+
+    def _details(self) -> str:
+        """The child's own words: its "error:" lines, else the last line it wrote."""
+        text = self._err.decode("utf-8", "replace")
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        errors = [ln.removeprefix("error:").strip() for ln in lines if ln.startswith("error:")]
+        details = "\n".join(errors) if errors else (lines[-1] if lines else "")
+        return details[-ERROR_CHARS:]
+
+    def _on_finished(self, code: int, status: QProcess.ExitStatus) -> None:
+        self._read_output()
+        self._read_errors()
+        if status == QProcess.ExitStatus.NormalExit and code == 0:
+            self.was_cancelled = False  # it was complete before Cancel reached it
+            self.succeeded.emit(self.pages)
+        elif self.was_cancelled:
+            pass
+        elif status == QProcess.ExitStatus.CrashExit:
+            self.failed.emit(
+                self._message(self.tr("The PDF export stopped unexpectedly."), self._details())
+            )
+        else:
+            self.failed.emit(
+                self._message(
+                    self.tr("The PDF export ended with error {0}.").format(code), self._details()
+                )
+            )
+        self._done()
+
+    def _on_error(self, error: QProcess.ProcessError) -> None:
+        if error != QProcess.ProcessError.FailedToStart:
+            return  # a crash or a kill also ends in finished()
+        self.failed.emit(
+            self._message(
+                self.tr("The PDF export could not be started."), self.process.errorString()
+            )
+        )
+        self._done()
+
+    @staticmethod
+    def _message(what: str, details: str) -> str:
+        return what + (f"\n\n{details}" if details else "")
+
+    def _done(self) -> None:
+        if not self._running:
+            return
+        partial_path(self.pdf_path).unlink(missing_ok=True)  # there only if unfinished
+        self._running = False
+        self.finished.emit()
 
 
 class SheetDialog(QDialog):
@@ -195,8 +330,9 @@ class SheetDialog(QDialog):
         self.services = services
         self.prospect_id = prospect_id
         self.company = company
-        self.worker: PackWorker | None = None
+        self.worker: PackWorker | ExportProcess | None = None
         self.progress: QProgressDialog | None = None
+        self.error_box: QMessageBox | None = None
         self.last_pages = 0
         daily = prospect_id is None
         self.setWindowTitle(
@@ -308,7 +444,25 @@ class SheetDialog(QDialog):
             )
             if not path:
                 return
-        self._start(PackWorker(self.services.db, self.job(), pdf_path=Path(path), parent=self))
+        job = self.job()
+        target = Path(path)
+        db_path = self.services.db.path
+        if db_path is not None and self._is_pack(job):
+            language = "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
+            self._start(ExportProcess(db_path.parent, job, target, language, parent=self))
+        else:
+            self._start(PackWorker(self.services.db, job, pdf_path=target, parent=self))
+
+    def _is_pack(self, job: PackJob) -> bool:
+        """Whether saving ``job`` is long enough to hand to a child process."""
+        if job.day is None:
+            return len(job.prospect_ids) > IN_WINDOW_SHEETS
+        if not job.compact:
+            return True  # a day's sheets: as many as are due, each a page or two
+        rows = SheetService(self.services.db).count_calls(
+            job.day, include_overdue=job.include_overdue
+        )
+        return rows > IN_WINDOW_LIST_ROWS
 
     def _file_stem(self) -> str:
         if self.prospect_id is None:
@@ -316,7 +470,7 @@ class SheetDialog(QDialog):
         safe = "".join(c for c in self.company if c.isalnum() or c in " -_").strip()
         return f"call-sheet-{safe or self.prospect_id[:8]}"
 
-    def _start(self, worker: PackWorker) -> None:
+    def _start(self, worker: PackWorker | ExportProcess) -> None:
         self.worker = worker
         progress = QProgressDialog(self.tr("Preparing the sheets…"), self.tr("Cancel"), 0, 0, self)
         progress.setWindowTitle(self.windowTitle())
@@ -336,24 +490,36 @@ class SheetDialog(QDialog):
         if self.progress is not None:
             self.progress.setMaximum(total)
             self.progress.setValue(done)
-            self.progress.setLabelText(self.tr("Sheet {0} of {1}…").format(done, total))
+            if done:
+                self.progress.setLabelText(self.tr("Sheet {0} of {1}…").format(done, total))
 
     def _on_done(self, pages: int) -> None:
         self.last_pages = pages
 
     def _on_failed(self, message: str) -> None:
-        QMessageBox.warning(
-            self,
+        details = message
+        if isinstance(self.worker, ExportProcess):
+            details += "\n\n" + self.tr("Nothing was saved to {0}.").format(
+                str(self.worker.pdf_path)
+            )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
             self.tr("Not printed"),
-            self.tr("The sheets could not be printed or saved.\n\nDetails: {0}").format(message),
+            self.tr("The sheets could not be printed or saved."),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
+        box.setInformativeText(details)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_box = box
+        box.open()  # window-modal, without a nested event loop
 
     def _on_finished(self) -> None:
         for button in (self.preview_button, self.print_button, self.pdf_button):
             button.setEnabled(True)
 
     def done(self, result: int) -> None:
-        # Closing while a pack renders: stop it and wait, so no thread outlives the dialog.
+        # Closing while a pack renders: stop it and wait, so no child outlives the dialog.
         if self.worker is not None and self.worker.isRunning():
             self.worker.requestInterruption()
             self.worker.wait()

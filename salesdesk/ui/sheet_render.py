@@ -14,8 +14,9 @@ TECH-NOTES). Units: layout is done at 96 units per inch with pixel-sized fonts, 
 painter is scaled to the device's resolution when drawing.
 
 Everything the rep typed goes through :func:`html.escape`: ``<b>x</b>`` prints as typed.
-Rendering must happen in the thread that created the documents and fonts: a worker
-thread builds its own (see sheet_dialog.PackWorker).
+Rendering happens in the GUI thread of whichever process draws: laying out QTextDocuments
+in a QThread deadlocked now and then, so a long pack saved as PDF is rendered by a child
+process (``salesdesk sheet``, see sheet_dialog.ExportProcess) instead of a thread.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import math
 import shutil
 import subprocess
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -46,9 +47,17 @@ from PySide6.QtGui import (
 )
 
 from salesdesk.config import resource_path
-from salesdesk.core.enums import Outcome, Stage
+from salesdesk.core.db import Database
+from salesdesk.core.enums import Outcome
 from salesdesk.core.relationship import DIMENSIONS, MAX_SCORE, MAX_TOTAL, NEED_AWARENESS, Scores
-from salesdesk.core.sheets import CallListEntry, CallSheet
+from salesdesk.core.sheets import (
+    CallListEntry,
+    CallSheet,
+    SheetActionItem,
+    SheetDeal,
+    SheetService,
+)
+from salesdesk.ui.deal_text import amount_text, deal_stage_label, result_label, streak_text
 from salesdesk.ui.labels import channel_label, kind_label, outcome_label, stage_label
 from salesdesk.ui.relationship_text import action_text, dimension_name
 
@@ -153,31 +162,12 @@ def when(value: datetime | None, with_time: bool = True) -> str:
     return local.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
 
 
-def stored_date(value: str) -> str:
-    """A date from an optional table (text as stored), shown as a local date when it parses."""
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if parsed.tzinfo is None and len(value) > 10:  # the data file's naive UTC
-        from datetime import UTC
-
-        parsed = parsed.replace(tzinfo=UTC)
-    return (
-        when(parsed, with_time=parsed.hour != 0 or parsed.minute != 0) if len(value) > 10 else value
-    )
-
-
 def day_text(day: date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), "yyyy-MM-dd (ddd)")
 
 
-def deal_stage(value: str) -> str:
-    """A deal's stage in words (deal stages use the prospect stages' values)."""
-    try:
-        return html.escape(stage_label(Stage(value)))
-    except ValueError:
-        return esc(value)
+def day_iso(value: date | None) -> str:
+    return "" if value is None else value.isoformat()
 
 
 def missing_text(code: str) -> str:
@@ -624,6 +614,119 @@ def _para(text_html: str, width: float, family: str) -> TextBlock:
     return TextBlock(f"<p>{text_html}</p>", width, family)
 
 
+def _deal_blocks(deals: Sequence[SheetDeal], width: float, family: str) -> list[Block]:
+    """The open deals: stage and answer, dates, readiness, what the checklist still misses,
+    the arrows and the open questions and worries."""
+    blocks: list[Block] = [
+        _heading(
+            QCoreApplication.translate("CallSheet", "Open deal")
+            if len(deals) <= 1
+            else QCoreApplication.translate("CallSheet", "Open deals"),
+            width,
+            family,
+        )
+    ]
+    if not deals:
+        blocks.append(
+            _para(
+                html.escape(QCoreApplication.translate("CallSheet", "No open deal.")),
+                width,
+                family,
+            )
+        )
+    for item in deals:
+        deal = item.deal
+        head = [html.escape(deal_stage_label(deal.stage))]
+        if deal.result is not None:  # △: the customer has answered "pending"
+            head.append(html.escape(result_label(deal.result)))
+        if deal.streak_flagged:  # three △ in a row: say so before the call
+            head.append(html.escape(streak_text(deal.pending_streak)))
+        if deal.amount is not None:
+            head.append(html.escape(amount_text(deal.amount, deal.currency)))
+        lines = [f"<b>{esc(deal.title)}</b> — " + " · ".join(head)]
+        for label, value in (
+            (
+                QCoreApplication.translate("CallSheet", "Decision deadline"),
+                day_iso(deal.decision_deadline),
+            ),
+            (
+                QCoreApplication.translate("CallSheet", "Customer's goal date"),
+                day_iso(deal.goal_on),
+            ),
+            (QCoreApplication.translate("CallSheet", "Decision maker"), deal.decision_maker),
+            (QCoreApplication.translate("CallSheet", "Second arrow"), deal.second_arrow),
+            (QCoreApplication.translate("CallSheet", "Third arrow"), deal.third_arrow),
+        ):
+            if value:
+                lines.append(f'<span class="muted">{html.escape(label)}:</span> {esc(value)}')
+        readiness = item.readiness
+        lines.append(
+            '<span class="muted">'
+            + html.escape(QCoreApplication.translate("CallSheet", "Closing checklist"))
+            + ":</span> "
+            + html.escape(
+                QCoreApplication.translate("CallSheet", "{0} of {1} done ({2}%)").format(
+                    len(readiness.done), readiness.total, readiness.score
+                )
+            )
+        )
+        if item.missing:
+            lines.append(
+                '<span class="muted">'
+                + html.escape(QCoreApplication.translate("CallSheet", "Still missing"))
+                + ":</span> "
+                + esc(", ".join(missing_text(m) for m in item.missing), 400)
+            )
+        for q in item.open_questions:
+            who = f" ({esc(q.asked_by)})" if q.asked_by else ""
+            lines.append(
+                '<span class="muted">'
+                + html.escape(QCoreApplication.translate("CallSheet", "Open question"))
+                + f":</span> {esc(q.question)}{who}"
+            )
+        blocks.append(_para("<br>".join(lines), width, family))
+    return blocks
+
+
+def _action_item_blocks(
+    items: Sequence[SheetActionItem], width: float, family: str, printed: datetime
+) -> list[Block]:
+    """What the customer owes: deadline (local time), who, and what a delay costs them."""
+    blocks: list[Block] = [
+        _heading(QCoreApplication.translate("CallSheet", "Customer action items"), width, family)
+    ]
+    if not items:
+        blocks.append(
+            _para(html.escape(QCoreApplication.translate("CallSheet", "None open.")), width, family)
+        )
+        return blocks
+    rows = []
+    for a in items:
+        due = html.escape(when(a.due_at))
+        if a.due_at < printed:
+            overdue = QCoreApplication.translate("CallSheet", "Overdue")
+            due = f"<b>{html.escape(overdue)}</b><br>{due}"
+        what = esc(a.title)
+        if a.consequence.strip():
+            late = QCoreApplication.translate("CallSheet", "If late:")
+            what += (
+                f'<br><span class="small">{html.escape(late)} '
+                f"{esc(a.consequence, SUMMARY_CHARS)}</span>"
+            )
+        rows.append([due, what, esc(a.contact_name)])
+    blocks += _table_rows(
+        width,
+        family,
+        [
+            (QCoreApplication.translate("CallSheet", "Deadline"), 18),
+            (QCoreApplication.translate("CallSheet", "What the customer owes"), 62),
+            (QCoreApplication.translate("CallSheet", "Contact"), 20),
+        ],
+        rows,
+    )
+    return blocks
+
+
 def sheet_blocks(sheet: CallSheet, width: float, family: str, printed: datetime) -> list[Block]:
     """The blocks of one call sheet, top to bottom."""
     blocks: list[Block] = []
@@ -735,72 +838,9 @@ def sheet_blocks(sheet: CallSheet, width: float, family: str, printed: datetime)
     )
 
     if sheet.deals is not None:
-        blocks.append(_heading(QCoreApplication.translate("CallSheet", "Open deal"), width, family))
-        if not sheet.deals:
-            blocks.append(
-                _para(
-                    html.escape(QCoreApplication.translate("CallSheet", "No open deal.")),
-                    width,
-                    family,
-                )
-            )
-        for deal in sheet.deals:
-            lines = [
-                f"<b>{esc(deal.title)}</b>" + (f" — {deal_stage(deal.stage)}" if deal.stage else "")
-            ]
-            for label, value in (
-                (
-                    QCoreApplication.translate("CallSheet", "Decision deadline"),
-                    stored_date(deal.decision_deadline),
-                ),
-                (
-                    QCoreApplication.translate("CallSheet", "Customer's goal date"),
-                    stored_date(deal.customer_goal),
-                ),
-                (QCoreApplication.translate("CallSheet", "Second arrow"), deal.second_arrow),
-                (QCoreApplication.translate("CallSheet", "Third arrow"), deal.third_arrow),
-            ):
-                if value:
-                    lines.append(f'<span class="muted">{html.escape(label)}:</span> {esc(value)}')
-            if deal.missing:
-                lines.append(
-                    '<span class="muted">'
-                    + html.escape(QCoreApplication.translate("CallSheet", "Still missing"))
-                    + ":</span> "
-                    + esc(", ".join(missing_text(m) for m in deal.missing), 400)
-                )
-            for q in deal.open_questions:
-                lines.append(
-                    '<span class="muted">'
-                    + html.escape(QCoreApplication.translate("CallSheet", "Open question"))
-                    + f":</span> {esc(q)}"
-                )
-            blocks.append(_para("<br>".join(lines), width, family))
-
+        blocks += _deal_blocks(sheet.deals, width, family)
     if sheet.action_items is not None:
-        blocks.append(
-            _heading(
-                QCoreApplication.translate("CallSheet", "Customer action items"), width, family
-            )
-        )
-        if sheet.action_items:
-            blocks += _table_rows(
-                width,
-                family,
-                [
-                    (QCoreApplication.translate("CallSheet", "Deadline"), 22),
-                    (QCoreApplication.translate("CallSheet", "What the customer owes"), 78),
-                ],
-                [[html.escape(stored_date(a.due)), esc(a.what)] for a in sheet.action_items],
-            )
-        else:
-            blocks.append(
-                _para(
-                    html.escape(QCoreApplication.translate("CallSheet", "None open.")),
-                    width,
-                    family,
-                )
-            )
+        blocks += _action_item_blocks(sheet.action_items, width, family, printed)
 
     blocks.append(
         _heading(QCoreApplication.translate("CallSheet", "Open follow-ups"), width, family)
@@ -1009,6 +1049,78 @@ class SheetRenderer:
         if self.painter is not None:
             self.painter.end()
             self.painter = None
+
+
+@dataclass
+class PackJob:
+    """What to print: some prospects' sheets, a day's sheets, or a day's compact list."""
+
+    prospect_ids: list[str] = field(default_factory=list)
+    day: date | None = None
+    compact: bool = False
+    include_overdue: bool = True
+    limit: int | None = None  # a day's first N prospects
+    setup: PageSetup = field(default_factory=PageSetup)
+    title: str = "SalesDesk"
+
+
+def render_job(
+    db: Database,
+    job: PackJob,
+    device: QPagedPaintDevice,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Render ``job`` onto ``device`` in the calling thread; returns the page count.
+
+    ``progress(done, total)`` is called once with ``done`` 0 when the number of sheets is
+    known, then after each sheet (a compact list counts as one); ``cancelled()`` returning
+    True stops before the next sheet (the pages drawn so far stay on the device).
+    """
+    service = SheetService(db)
+    renderer = SheetRenderer(device)
+
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done, total)
+
+    try:
+        if job.day is not None and job.compact:
+            report(0, 1)
+            entries = service.call_list(
+                job.day, include_overdue=job.include_overdue, limit=job.limit
+            )
+            renderer.add_call_list(entries, job.day)
+            report(1, 1)
+            return renderer.pages
+        ids = list(job.prospect_ids)
+        if job.day is not None:
+            ids = [
+                e.prospect_id
+                for e in service.call_list(
+                    job.day, include_overdue=job.include_overdue, limit=job.limit
+                )
+            ]
+            if not ids:  # nothing due: say so on paper rather than print nothing
+                report(0, 1)
+                renderer.add_call_list([], job.day)
+                report(1, 1)
+                return renderer.pages
+        report(0, len(ids))
+        for n, pid in enumerate(ids, start=1):
+            if cancelled is not None and cancelled():
+                break
+            renderer.add_sheet(service.sheet(pid))
+            report(n, len(ids))
+        return renderer.pages
+    finally:
+        renderer.finish()
+
+
+def partial_path(out: Path) -> Path:
+    """Where a PDF is written until it is complete (then renamed to ``out``), so that an
+    export that fails or is cancelled never leaves half a PDF under the chosen name."""
+    return out.with_name(out.name + ".part")
 
 
 def pdf_writer(path: Path | str, setup: PageSetup, title: str) -> QPagedPaintDevice:
