@@ -15,7 +15,12 @@ from salesdesk.core.db import Database
 from salesdesk.core.listing import ProspectList
 
 if TYPE_CHECKING:
+    from salesdesk.core.action_items import ActionItemService
+    from salesdesk.core.complaints import ComplaintService
+    from salesdesk.core.followups import FollowUpService
     from salesdesk.core.prospects import ProspectService
+    from salesdesk.core.reminders import ReminderService
+    from salesdesk.core.today import TodayService
 
 
 class Services:
@@ -25,6 +30,11 @@ class Services:
         self.listing = ProspectList(db, clock)
         self.calls = CallService(db, clock)
         self._prospects: ProspectService | None = None
+        self._follow_ups: FollowUpService | None = None
+        self._action_items: ActionItemService | None = None
+        self._complaints: ComplaintService | None = None
+        self._reminders: ReminderService | None = None
+        self._today: TodayService | None = None
 
     @classmethod
     def create(cls, db: Database, clock: Clock = utc_now) -> Services:
@@ -37,6 +47,53 @@ class Services:
 
             self._prospects = ProspectService(self.db, self.clock, self.listing)
         return self._prospects
+
+    # Reminders and the day's list (issue 5): plain sqlite3, built on first use.
+    @property
+    def follow_ups(self) -> FollowUpService:
+        if self._follow_ups is None:
+            from salesdesk.core.followups import FollowUpService
+
+            # A follow-up moves the prospect's next follow-up date, which the list sorts by.
+            self._follow_ups = FollowUpService(self.db, self.clock, self.listing.invalidate)
+        return self._follow_ups
+
+    @property
+    def action_items(self) -> ActionItemService:
+        if self._action_items is None:
+            from salesdesk.core.action_items import ActionItemService
+
+            self._action_items = ActionItemService(self.db, self.clock)
+        return self._action_items
+
+    @property
+    def complaints(self) -> ComplaintService:
+        if self._complaints is None:
+            from salesdesk.core.complaints import ComplaintService
+
+            self._complaints = ComplaintService(self.db, self.clock)
+        return self._complaints
+
+    @property
+    def reminders(self) -> ReminderService:
+        if self._reminders is None:
+            from salesdesk.core.reminders import ReminderService
+
+            self._reminders = ReminderService(self.db, self.clock)
+        return self._reminders
+
+    @property
+    def today(self) -> TodayService:
+        if self._today is None:
+            from salesdesk.core.today import TodayService
+
+            self._today = TodayService(self.db, self.clock)
+        return self._today
+
+    def set_complaint_silence_days(self, days: int) -> None:
+        """The rep's setting: an open complaint with no contact this long is flagged."""
+        self.reminders.complaint_silence_days = days
+        self.today.complaint_silence_days = days
 
     def warm_up(self) -> None:
         """Import and build the ORM side now, so the first edit does not wait for it."""
