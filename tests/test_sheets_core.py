@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
 
+from sheet_helpers import add_action_item
+
 from salesdesk.core.db import Database
 from salesdesk.core.deals import (
     CheckItem,
@@ -14,8 +16,6 @@ from salesdesk.core.deals import (
     OutcomeInput,
     QuestionInput,
 )
-from salesdesk.core.ids import new_id
-from salesdesk.core.listing import to_db_time
 from salesdesk.core.records import CallInput, ContactInput, NextStep, ProspectInput
 from salesdesk.core.services import Services
 from salesdesk.core.sheets import SheetService, day_bounds
@@ -100,7 +100,6 @@ def test_sheet_has_the_last_five_calls_and_decision_makers_first(db: Database) -
 def test_sections_for_missing_tables_are_left_out(db: Database) -> None:
     s = Services(db)
     pid = s.prospects.create(ProspectInput("x"))
-    ensure_action_item_table(db)
     sheet = SheetService(db).sheet(pid)
     assert sheet.deals == () and sheet.action_items == ()  # tables there, nothing for x
     with db.raw_write() as conn:
@@ -115,66 +114,6 @@ def test_sections_for_missing_tables_are_left_out(db: Database) -> None:
             conn.execute(f"DROP TABLE IF EXISTS {table}")
     sheet = SheetService(db).sheet(pid)
     assert sheet.deals is None and sheet.action_items is None  # no such table: no section
-
-
-#: Issue 5's table as its migration (0005) describes it; created here only when the data
-#: file does not have it yet, so the test runs against the real table once it exists.
-ACTION_ITEM_TABLE = """
-CREATE TABLE IF NOT EXISTS customer_action_item (
-    id VARCHAR(36) NOT NULL PRIMARY KEY,
-    prospect_id VARCHAR NOT NULL REFERENCES prospect (id),
-    contact_id VARCHAR REFERENCES contact (id),
-    deal_id VARCHAR REFERENCES deal (id),
-    title VARCHAR(300) NOT NULL,
-    consequence TEXT NOT NULL,
-    due_at DATETIME NOT NULL,
-    lead_days INTEGER NOT NULL DEFAULT 3,
-    status VARCHAR(32) NOT NULL,
-    done_at DATETIME,
-    notes TEXT NOT NULL,
-    created_at DATETIME NOT NULL,
-    updated_at DATETIME NOT NULL,
-    deleted_at DATETIME,
-    version INTEGER NOT NULL
-)
-"""
-
-
-def ensure_action_item_table(db: Database) -> None:
-    with db.raw_write() as conn:
-        conn.execute(ACTION_ITEM_TABLE)
-
-
-def add_action_item(
-    db: Database,
-    prospect_id: str,
-    title: str,
-    due: datetime,
-    consequence: str = "",
-    contact_id: str | None = None,
-    status: str = "open",
-    deleted: bool = False,
-) -> None:
-    ensure_action_item_table(db)
-    now = to_db_time(datetime.now(UTC))
-    with db.raw_write() as conn:
-        conn.execute(
-            "INSERT INTO customer_action_item (id, prospect_id, contact_id, deal_id, title,"
-            " consequence, due_at, lead_days, status, done_at, notes, created_at, updated_at,"
-            " deleted_at, version) VALUES (?, ?, ?, NULL, ?, ?, ?, 3, ?, NULL, '', ?, ?, ?, 1)",
-            (
-                new_id(),
-                prospect_id,
-                contact_id,
-                title,
-                consequence,
-                to_db_time(due),
-                status,
-                now,
-                now,
-                now if deleted else None,
-            ),
-        )
 
 
 def test_open_action_items_with_contact_and_consequence_soonest_first(db: Database) -> None:

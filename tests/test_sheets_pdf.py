@@ -5,15 +5,26 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from sheet_helpers import add_action_item
 
 from salesdesk.config import resource_path
 from salesdesk.core.db import Database
+from salesdesk.core.deals import (
+    CheckItem,
+    DealInput,
+    DealResult,
+    DealService,
+    DealStage,
+    OutcomeInput,
+    QuestionInput,
+)
 from salesdesk.core.enums import InteractionKind
 from salesdesk.core.records import CallInput, ContactInput, NextStep, ProspectInput
 from salesdesk.core.relationship import RelationshipService
@@ -248,3 +259,55 @@ def test_letter_paper(db: Database, tmp_path: Path) -> None:
     render_sheet(db, pid, out, letter=True)
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
     assert "612 x 792" in info.stdout  # US Letter in points
+
+
+@pytest.fixture
+def tokyo_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This machine's zone is Japan's for the test (the sheet prints local times)."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_open_deal_and_customer_action_items_print(
+    db: Database, tmp_path: Path, tokyo_time: None
+) -> None:
+    services = Services(db)
+    pid = make_prospect(services, db, "稟議精機")
+    kato = services.prospects.add_contact(pid, ContactInput("加藤 次郎"))
+    deals = DealService(db)
+    deal = deals.create(
+        pid,
+        DealInput(
+            "生産管理システム導入",
+            amount=1_200_000,
+            stage=DealStage.PROPOSAL,
+            decision_deadline=date(2026, 12, 11),
+            goal_on=date(2027, 3, 31),
+            second_arrow="分割払いのご提案",
+        ),
+    )
+    deals.add_question(deal, QuestionInput("保守費用はいくらか", "山田"))
+    deals.set_tick(deal, CheckItem.MATERIAL_PROVIDED, True)
+    closed = deals.create(pid, DealInput("終わった案件"))
+    deals.record_outcome(closed, OutcomeInput(DealResult.WON))
+    due = datetime(2099, 12, 1, 1, 30, tzinfo=UTC)  # 10:30 in Tokyo
+    add_action_item(db, pid, "稟議書の提出", due, "来期予算に間に合わない", contact_id=kato)
+    add_action_item(db, pid, "済んだ宿題", due, status="done")
+    out = tmp_path / "sheet.pdf"
+    render_sheet(db, pid, out)
+    text = " ".join(text_of(out).split())
+    assert "生産管理システム導入 — Proposal" in text and "¥1,200,000" in text
+    assert "Decision deadline: 2026-12-11" in text
+    assert "Customer's goal date: 2027-03-31" in text
+    assert "Second arrow: 分割払いのご提案" in text
+    assert "Closing checklist: 1 of 10 done (10%)" in text  # the decision material
+    missing = text.split("Still missing:")[1].split("Open question")[0]
+    assert "third arrow" in missing and "decision material" not in missing
+    assert "Open question: 保守費用はいくらか (山田)" in text
+    assert "終わった案件" not in text
+    assert "2099-12-01 10:30 稟議書の提出 加藤 次郎" in text  # deadline in local time, contact
+    assert "If late: 来期予算に間に合わない" in text
+    assert "済んだ宿題" not in text

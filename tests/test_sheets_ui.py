@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import subprocess
+import sys
+import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QProcess, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from salesdesk.cli import main
+from salesdesk.cli import build_parser, main
 from salesdesk.config import Paths
 from salesdesk.core.db import Database
 from salesdesk.core.records import CallInput, ContactInput, NextStep, ProspectInput
 from salesdesk.core.services import Services
 from salesdesk.ui.i18n import Translations
-from salesdesk.ui.sheet_dialog import SheetDialog
+from salesdesk.ui.sheet_dialog import ExportProcess, PackWorker, SheetDialog, sheet_command
+from salesdesk.ui.sheet_render import PackJob, PageSetup, partial_path
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 NOW = datetime.now(UTC)
@@ -84,25 +89,39 @@ def test_cli_writes_a_sheet_and_a_day_list(
     assert main([*base, "--day", "27/11/2026", "--pdf", str(out)]) == 2
 
 
-def test_dialog_saves_a_day_pack_in_the_background(
+def test_dialog_saves_a_day_pack_in_a_child_process_while_the_window_keeps_running(
     qtbot: QtBot, db: Database, tmp_path: Path
 ) -> None:
     services = Services(db)
-    due_prospects(services, 3)
+    due_prospects(services, 12)
     dialog = SheetDialog(services)
     qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
-    assert "3" in dialog.count_label.text()
+    assert "12" in dialog.count_label.text()
     dialog.layout_combo.setCurrentIndex(1)  # one sheet per prospect
     out = tmp_path / "pack.pdf"
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(10)
     dialog.save_pdf(str(out))
-    assert dialog.worker is not None
-    with qtbot.waitSignal(dialog.worker.finished, timeout=20000):
+    worker = dialog.worker
+    assert isinstance(worker, ExportProcess)  # the rendering happens in the child
+    seen: list[tuple[int, int]] = []
+    worker.progressed.connect(lambda done, total: seen.append((done, total)))
+    assert not dialog.pdf_button.isEnabled()  # no second export on top of this one
+    with qtbot.waitSignal(worker.finished, timeout=30000):
         pass
-    assert dialog.last_pages == 3 == pages(out)
+    timer.stop()
+    assert seen == [(k, 12) for k in range(13)]  # every sheet reported, in order
+    assert dialog.last_pages == 12 == pages(out)
+    assert not partial_path(out).exists()
     assert dialog.pdf_button.isEnabled()
+    # The event loop ran all along: the timer kept firing with no long gap.
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert len(ticks) >= 10 and max(gaps) < 0.25, (len(ticks), max(gaps))
 
 
-def test_cancelling_a_long_pack_leaves_no_half_file(
+def test_cancel_kills_the_export_and_leaves_no_half_file(
     qtbot: QtBot, db: Database, tmp_path: Path
 ) -> None:
     services = Services(db)
@@ -111,14 +130,135 @@ def test_cancelling_a_long_pack_leaves_no_half_file(
     qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
     dialog.layout_combo.setCurrentIndex(1)
     out = tmp_path / "pack.pdf"
+    out.write_bytes(b"%PDF- yesterday's pack")  # an older file of the same name
     dialog.save_pdf(str(out))
     worker = dialog.worker
-    assert worker is not None
-    worker.progressed.connect(lambda done, total: worker.requestInterruption())
+    assert isinstance(worker, ExportProcess)
+    half_written: list[bool] = []
+
+    def cancel_after_first_sheet(done: int, total: int) -> None:
+        if done == 1 and not half_written:
+            half_written.append(partial_path(out).exists())
+            assert dialog.progress is not None
+            cancel = dialog.progress.findChild(QPushButton)
+            assert cancel is not None and cancel.text() == "Cancel"
+            cancel.click()  # the rep presses Cancel
+
+    worker.progressed.connect(cancel_after_first_sheet)
     with qtbot.waitSignal(worker.finished, timeout=30000):
         pass
+    assert half_written == [True]  # the child was writing when it was stopped
     assert worker.was_cancelled
-    assert not out.exists()
+    assert worker.process.state() == QProcess.ProcessState.NotRunning
+    assert not partial_path(out).exists()
+    assert out.read_bytes() == b"%PDF- yesterday's pack"  # untouched
+    assert dialog.error_box is None  # cancelling is not an error
+    assert dialog.pdf_button.isEnabled()
+
+
+def test_export_errors_are_shown_and_nothing_is_written(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    services = Services(db)
+    due_prospects(services, 4)
+    dialog = SheetDialog(services)
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
+    dialog.layout_combo.setCurrentIndex(1)
+    out = tmp_path / "removed-folder" / "pack.pdf"  # e.g. a USB stick taken out
+    dialog.save_pdf(str(out))
+    assert isinstance(dialog.worker, ExportProcess)
+    with qtbot.waitSignal(dialog.worker.finished, timeout=30000):
+        pass
+    box = dialog.error_box
+    assert box is not None and box.isVisible()
+    assert box.text() == "The sheets could not be printed or saved."
+    details = box.informativeText()
+    assert "The PDF export ended with error 2." in details
+    assert "does not exist" in details  # the child's own reason
+    assert f"Nothing was saved to {out}." in details
+    assert not out.parent.exists()
+    box.close()
+
+
+def test_an_export_that_cannot_start_says_so(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = Services(db)
+    due_prospects(services, 4)
+    dialog = SheetDialog(services)
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
+    dialog.layout_combo.setCurrentIndex(1)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-such-python"))
+    out = tmp_path / "pack.pdf"
+    dialog.save_pdf(str(out))
+    assert isinstance(dialog.worker, ExportProcess)
+    with qtbot.waitSignal(dialog.worker.finished, timeout=30000):
+        pass
+    assert dialog.error_box is not None
+    assert "The PDF export could not be started." in dialog.error_box.informativeText()
+    assert not out.exists() and dialog.pdf_button.isEnabled()
+    dialog.error_box.close()
+
+
+def test_a_single_sheet_is_saved_in_the_window(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    services = Services(db)
+    pid = due_prospects(services, 1)[0]
+    dialog = SheetDialog(services, pid, "得意先00")
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
+    out = tmp_path / "one.pdf"
+    dialog.save_pdf(str(out))
+    assert isinstance(dialog.worker, PackWorker)  # quicker than starting a process
+    with qtbot.waitSignal(dialog.worker.finished, timeout=20000):
+        pass
+    assert dialog.last_pages == 1 == pages(out)
+    assert not partial_path(out).exists()
+
+
+@pytest.mark.parametrize("frozen", [False, True])
+def test_the_child_command_line_works_from_source_and_frozen(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, frozen: bool
+) -> None:
+    if frozen:  # PyInstaller: sys.executable is SalesDesk itself
+        monkeypatch.setattr(sys, "frozen", True, raising=False)
+    job = PackJob(
+        day=date(2026, 11, 27), include_overdue=False, setup=PageSetup(letter=True), limit=9
+    )
+    command = sheet_command(tmp_path, job, tmp_path / "out.pdf", "ja")
+    program, args = (command[:1], command[1:]) if frozen else (command[:3], command[3:])
+    assert program == ([sys.executable] if frozen else [sys.executable, "-m", "salesdesk"])
+    parsed = build_parser().parse_args(args)  # what salesdesk.cli.main will see
+    assert (parsed.data_dir, parsed.command, parsed.day) == (str(tmp_path), "sheet", "2026-11-27")
+    assert (parsed.no_overdue, parsed.letter, parsed.limit, parsed.compact) == (
+        True,
+        True,
+        9,
+        False,
+    )
+    assert (parsed.pdf, parsed.sheet_lang, parsed.progress) == (
+        str(tmp_path / "out.pdf"),
+        "ja",
+        True,
+    )
+    ids = sheet_command(tmp_path, PackJob(["a1", "b2"]), tmp_path / "o.pdf", "en")
+    assert build_parser().parse_args(ids[1 if frozen else 3 :]).prospect == ["a1", "b2"]
+
+
+def test_cli_progress_lines_for_programs(
+    paths: Paths, db: Database, tmp_path: Path, english: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    services = Services(db)
+    ids = due_prospects(services, 3)
+    db.close()
+    base = ["--data-dir", str(paths.data_dir), "sheet"]
+    out = tmp_path / "pack.pdf"
+    day = NOW.astimezone().date().isoformat()
+    assert main([*base, "--day", day, "--pdf", str(out), "--progress"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:5] == ["0/3", "1/3", "2/3", "3/3", "pages 3"]
+    assert main([*base, "--prospect", ids[2][:8], ids[0][:8], "--pdf", str(out)]) == 0
+    assert "2 call sheets, 2 page(s)" in capsys.readouterr().out
+    text = pdf_text(out)
+    assert text.index("得意先02") < text.index("得意先00")  # in the order asked for
 
 
 def test_single_sheet_dialog_names_the_prospect(qtbot: QtBot, db: Database) -> None:
