@@ -106,8 +106,10 @@ def run(args: argparse.Namespace, services: Services, paths: Paths) -> int:
     else:
         prospect_ids = [_resolve_prospect(services, pid) for pid in args.prospect]
     stream = _progress_stream() if args.progress else None
+    sheets = [0]  # how many sheets the job has, once known
 
     def progress(done: int, total: int) -> None:
+        sheets[0] = total
         if stream is not None:
             print(f"{done}/{total}", file=stream, flush=True)
 
@@ -153,8 +155,11 @@ def run(args: argparse.Namespace, services: Services, paths: Paths) -> int:
             translations.install("en")
     del app  # kept alive until the PDF is written
     if day is not None:
-        found = SheetService(services.db).count_calls(day, include_overdue=not args.no_overdue)
-        what = f"{min(found, limit or found)} prospect(s) for {day.isoformat()}"
+        found = sheets[0]
+        if compact:  # one table: count its rows
+            found = SheetService(services.db).count_calls(day, include_overdue=not args.no_overdue)
+            found = min(found, limit or found)
+        what = f"{found} prospect(s) for {day.isoformat()}"
     else:
         what = "call sheet" if len(prospect_ids) == 1 else f"{len(prospect_ids)} call sheets"
     if stream is not None:

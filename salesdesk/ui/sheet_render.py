@@ -1102,9 +1102,8 @@ def render_job(
                 )
             ]
             if not ids:  # nothing due: say so on paper rather than print nothing
-                report(0, 1)
+                report(0, 0)
                 renderer.add_call_list([], job.day)
-                report(1, 1)
                 return renderer.pages
         report(0, len(ids))
         for n, pid in enumerate(ids, start=1):
