@@ -164,19 +164,26 @@ def test_export_errors_are_shown_and_nothing_is_written(
     dialog = SheetDialog(services)
     qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
     dialog.layout_combo.setCurrentIndex(1)
-    out = tmp_path / "removed-folder" / "pack.pdf"  # e.g. a USB stick taken out
-    dialog.save_pdf(str(out))
+    gone = tmp_path / "removed-folder" / "pack.pdf"  # e.g. a USB stick taken out
+    dialog.save_pdf(str(gone))
+    assert dialog.worker is None and dialog.error_box is not None  # said before starting
+    assert dialog.error_box.text() == "The sheets could not be printed or saved."
+    assert f"The folder {gone.parent} does not exist." in dialog.error_box.informativeText()
+    dialog.error_box.close()
+    taken = tmp_path / "taken.pdf"
+    taken.mkdir()  # a folder where the file should go: the child refuses
+    dialog.save_pdf(str(taken))
     assert isinstance(dialog.worker, ExportProcess)
     with qtbot.waitSignal(dialog.worker.finished, timeout=30000):
         pass
     box = dialog.error_box
     assert box is not None and box.isVisible()
-    assert box.text() == "The sheets could not be printed or saved."
     details = box.informativeText()
     assert "The PDF export ended with error 2." in details
-    assert "does not exist" in details  # the child's own reason
-    assert f"Nothing was saved to {out}." in details
-    assert not out.parent.exists()
+    assert "is a folder" in details  # the child's own reason
+    assert f"Nothing was saved to {taken}." in details
+    assert taken.is_dir() and not any(tmp_path.glob("*.part"))
+    assert dialog.pdf_button.isEnabled()
     box.close()
 
 

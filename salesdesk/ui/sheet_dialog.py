@@ -285,6 +285,10 @@ class ExportProcess(QObject):
             self.failed.emit(
                 self._message(self.tr("The PDF export stopped unexpectedly."), self._details())
             )
+        elif code == 1:  # salesdesk.cli.EXIT_FAILED: the file could not be written
+            self.failed.emit(
+                self._message(self.tr("The PDF could not be written."), self._details())
+            )
         else:
             self.failed.emit(
                 self._message(
@@ -446,6 +450,9 @@ class SheetDialog(QDialog):
                 return
         job = self.job()
         target = Path(path)
+        if not target.parent.is_dir():  # e.g. a USB stick taken out since it was chosen
+            self._show_error(self.tr("The folder {0} does not exist.").format(str(target.parent)))
+            return
         db_path = self.services.db.path
         if db_path is not None and self._is_pack(job):
             language = "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
@@ -502,6 +509,9 @@ class SheetDialog(QDialog):
             details += "\n\n" + self.tr("Nothing was saved to {0}.").format(
                 str(self.worker.pdf_path)
             )
+        self._show_error(details)
+
+    def _show_error(self, details: str) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Not printed"),
