@@ -21,6 +21,7 @@ ENV_DATA_DIR = "SALESDESK_DATA_DIR"
 DB_FILE_NAME = "salesdesk.sqlite3"
 SETTINGS_FILE_NAME = "settings.json"
 BACKUP_DIR_NAME = "backups"
+LOCK_FILE_NAME = "salesdesk.lock"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,11 @@ class Paths:
     @property
     def backups(self) -> Path:
         return self.data_dir / BACKUP_DIR_NAME
+
+    @property
+    def instance_lock(self) -> Path:
+        """Held by the running SalesDesk, so a second launch raises it instead."""
+        return self.data_dir / LOCK_FILE_NAME
 
     def ensure(self) -> Paths:
         """Create the private data directories (0700) if missing; return self."""
@@ -82,6 +88,13 @@ class Settings:
     decision_min_need_awareness: int = 3
     # Warn when this many latest contacts on an open deal were all progress checks (§3).
     progress_check_run: int = 3
+    # Reminders (issue 5): desktop notifications, the tray, start at login.
+    notifications: bool = True
+    close_to_tray: bool = True
+    start_at_login: bool = False
+    # An open complaint with no contact for this many days is flagged (DOMAIN.md §5).
+    complaint_silence_days: int = 3
+    tray_hint_shown: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

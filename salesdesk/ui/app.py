@@ -23,14 +23,18 @@ from salesdesk.core.schema import MigrationError, NewerDataFileError, open_datab
 from salesdesk.core.services import Services
 from salesdesk.ui.i18n import Translations, pick_language
 from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.single_instance import SingleInstance, bring_to_front, claim_or_exit
 from salesdesk.ui.startup_dialogs import migration_failed_text, run_startup_checks
 
 if TYPE_CHECKING:
+    from salesdesk.ui.reminder_desk import ReminderDesk
     from salesdesk.ui.restore_dialog import BackupJob
 
 WARM_UP_DELAY_MS = 150
 #: Data safety after the list is filled: the start-up backup, then a daily check each hour.
 SAFETY_DELAY_MS = 3000
+#: Reminders, notifications and the tray icon start this long after the first paint.
+REMINDERS_DELAY_MS = 1000
 BACKUP_CHECK_MS = 60 * 60 * 1000
 
 
@@ -67,6 +71,8 @@ class Controller:
         self.settings = settings
         self.translations = translations
         self.backup_job: BackupJob | None = None
+        self.reminders: ReminderDesk | None = None  # after the first paint
+        self.instance: SingleInstance | None = None  # set by start_gui
         self.window = self._new_window(load_now=False)
         self._first_paint = _FirstPaint(self.window, self._after_first_paint)
 
@@ -75,6 +81,29 @@ class Controller:
         self.window.load_list()
         QTimer.singleShot(WARM_UP_DELAY_MS, self.services.warm_up)
         QTimer.singleShot(SAFETY_DELAY_MS, self.start_safety)
+        QTimer.singleShot(REMINDERS_DELAY_MS, self.start_reminders)
+
+    # -- reminders: scheduler, notifications, tray (issue 5) -------------------------------
+    def start_reminders(self) -> None:
+        """Show due reminders (those missed while closed, together) and keep them coming."""
+        from salesdesk.ui.reminder_desk import ReminderDesk
+
+        if self.reminders is not None or not self._window_open():
+            return
+        self.reminders = ReminderDesk(
+            self.services, self.settings, self.paths, lambda: self.window, self._save_settings
+        )
+        self.reminders.quitRequested.connect(self.app.quit)
+        self.reminders.start()
+
+    def refresh_reminders(self) -> None:
+        """For panels after a change to follow-ups, items or complaints: re-arm at once."""
+        if self.reminders is not None:
+            self.reminders.refresh()
+
+    def _save_settings(self, settings: Settings) -> None:
+        with contextlib.suppress(OSError):
+            settings.save(self.paths)
 
     # -- data safety: backups off the UI thread, restore, unsaved call drafts ---------------
     def start_safety(self) -> None:
@@ -102,7 +131,9 @@ class Controller:
             self.backup_job.start(automatic_backup(self.paths, utc_now, min_age))
 
     def _window_open(self) -> bool:
-        return shiboken6.isValid(self.window) and self.window.isVisible()
+        # Hidden in the tray counts as open: SalesDesk is still running.
+        in_tray = self.reminders is not None and self.reminders.in_tray()
+        return shiboken6.isValid(self.window) and (self.window.isVisible() or in_tray)
 
     def _backup_done(self, result: object) -> None:
         from salesdesk.ui.restore_dialog import backup_result_text
@@ -164,7 +195,9 @@ class Controller:
     def open_settings(self) -> None:
         from salesdesk.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self.paths, self.window)
+        notifier = self.reminders.notifier.name if self.reminders else None
+        has_tray = self.reminders.tray is not None if self.reminders else True
+        dialog = SettingsDialog(self.settings, self.paths, self.window, notifier, has_tray)
         if not dialog.exec():
             return
         new = dialog.updated(self.settings)
@@ -173,6 +206,8 @@ class Controller:
         self.settings = new
         if language_changed:
             self.translations.install(pick_language(new.language))
+        if self.reminders is not None:
+            self.reminders.apply_settings(new)
         # The window reads settings and labels when built: rebuild it in place.
         self._rebuild_window()
 
@@ -183,6 +218,9 @@ class Controller:
         self.window.setGeometry(old.geometry())
         self.window.select_prospect(selected)
         self.window.show()
+        if self.reminders is not None:
+            self.reminders.detach(old)
+            self.reminders.attach(self.window)
         old.close()
         old.deleteLater()
 
@@ -200,6 +238,11 @@ def start_gui(paths: Paths, lang: str | None = None) -> Controller | int:
     app.setWindowIcon(QIcon(str(resource_path("icons", "salesdesk.png"))))
     with contextlib.suppress(OSError):  # a read-only or full folder: explained just below
         paths.ensure()
+    # One SalesDesk per data folder: a second launch raises the first one and ends here,
+    # before it opens anything (a failed local-socket connect costs a few ms).
+    instance = claim_or_exit(paths)
+    if isinstance(instance, int):
+        return instance
     settings = Settings.load(paths)
     translations = Translations(app)
     translations.install(pick_language(lang or settings.language))
@@ -234,6 +277,9 @@ def start_gui(paths: Paths, lang: str | None = None) -> Controller | int:
         return 1
     services = Services.create(db)
     controller = Controller(app, paths, services, settings, translations)
+    if instance is not None:
+        controller.instance = instance
+        instance.raiseRequested.connect(lambda: bring_to_front(controller.window))
     controller.window.show()
     return controller
 
@@ -248,4 +294,6 @@ def run_gui(paths: Paths, lang: str | None = None) -> int:
     finally:
         if started.backup_job is not None:
             started.backup_job.wait()  # a backup in progress finishes whole
+        if started.reminders is not None:
+            started.reminders.stop()
         started.services.db.close()

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import logging
 import os
@@ -19,7 +20,8 @@ import platform
 import threading
 from collections.abc import Callable, Sequence
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
@@ -63,9 +65,13 @@ def reminder_message(reminder: Reminder, silence_days: int) -> tuple[str, str]:
     company, what = reminder.company, reminder.title
     deadline = format_datetime(reminder.due_at) if reminder.due_at else ""
     if source == "complaint":
-        days = silence_days
+        if moment == "snoozed":
+            title = QCoreApplication.translate(
+                "Reminders", "Open problem at {0}: time to get in touch"
+            ).format(company)
+            return title, what
         title = QCoreApplication.translate(
-            "Reminders", "Open problem at {0}: no contact for %n day(s)", "", days
+            "Reminders", "Open problem at {0}: no contact for %n day(s)", "", silence_days
         ).format(company)
         return title, what
     if source == "action_item":
@@ -74,14 +80,17 @@ def reminder_message(reminder: Reminder, silence_days: int) -> tuple[str, str]:
             title = QCoreApplication.translate(
                 "Reminders", "%n day(s) left — a friendly check?", "", days
             )
-            body = QCoreApplication.translate("Reminders", "{0} ({1}), due {2}").format(
-                what, company, deadline
-            )
+        elif moment == "snoozed":
+            title = QCoreApplication.translate("Reminders", "Snoozed: {0}").format(what)
+        else:
+            title = QCoreApplication.translate("Reminders", "Overdue now: {0}").format(what)
+            body = QCoreApplication.translate(
+                "Reminders", "{0}: the deadline {1} has passed. Chase it within the hour."
+            ).format(company, deadline)
             return title, body
-        title = QCoreApplication.translate("Reminders", "Overdue now: {0}").format(what)
-        body = QCoreApplication.translate(
-            "Reminders", "{0}: the deadline {1} has passed. Chase it within the hour."
-        ).format(company, deadline)
+        body = QCoreApplication.translate("Reminders", "{0} ({1}), due {2}").format(
+            what, company, deadline
+        )
         return title, body
     if moment == "snoozed":
         title = QCoreApplication.translate("Reminders", "Snoozed follow-up due: {0}")
@@ -145,7 +154,7 @@ class DesktopNotifierBackend(Notifier):
         super().__init__()
         from desktop_notifier import DesktopNotifier, Icon
 
-        icon = Icon(path=icon_path) if icon_path else None
+        icon = Icon(path=Path(icon_path)) if icon_path else None
         self._notifier = DesktopNotifier(app_name=app_name, app_icon=icon)
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[str, str, OnClick]] = {}
@@ -204,8 +213,19 @@ class DesktopNotifierBackend(Notifier):
         if (callback := self._on_click.get(token)) is not None:
             callback()
 
+    @staticmethod
+    async def _disconnect(bus: Any) -> None:
+        bus.disconnect()
+        await bus.wait_for_disconnect()
+
     def close(self) -> None:
         if self._thread.is_alive():
+            # The D-Bus backend keeps its connection on the backend object (Linux only).
+            bus = getattr(getattr(self._notifier, "_backend", None), "bus", None)
+            if bus is not None:
+                done = asyncio.run_coroutine_threadsafe(self._disconnect(bus), self._loop)
+                with contextlib.suppress(Exception):
+                    done.result(2)
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(2)
         if not self._thread.is_alive() and not self._loop.is_closed():

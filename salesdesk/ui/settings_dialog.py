@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,7 +21,15 @@ from salesdesk.config import Paths, Settings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, paths: Paths, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        paths: Paths,
+        parent: QWidget | None = None,
+        notifier_name: str | None = None,
+        tray_available: bool = True,
+    ) -> None:
+        """``notifier_name``: how notifications are shown on this machine (chosen at start)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox()
@@ -61,6 +72,7 @@ class SettingsDialog(QDialog):
         self.progress_check_run.setToolTip(
             self.tr("Warn on an open deal when this many latest contacts were only progress checks")
         )
+        reminders = self._reminder_group(settings, notifier_name, tray_available)
         data_dir = QLabel(str(paths.data_dir))
         data_dir.setWordWrap(True)
 
@@ -78,11 +90,44 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(decision)
+        layout.addWidget(reminders)
         layout.addWidget(buttons)
+
+    def _reminder_group(
+        self, settings: Settings, notifier_name: str | None, tray_available: bool
+    ) -> QGroupBox:
+        self.notifications = QCheckBox(self.tr("Show desktop notifications"))
+        self.notifications.setChecked(settings.notifications)
+        self.notifier_name = QLabel(notifier_name or self.tr("Not started yet"))
+        self.notifier_name.setToolTip(
+            self.tr("How this computer shows SalesDesk's reminders (chosen when it starts).")
+        )
+        self.close_to_tray = QCheckBox(
+            self.tr("Keep running in the tray when the window is closed")
+        )
+        self.close_to_tray.setChecked(settings.close_to_tray)
+        if not tray_available:
+            self.close_to_tray.setEnabled(False)
+            self.close_to_tray.setToolTip(self.tr("This desktop has no system tray."))
+        self.start_at_login = QCheckBox(self.tr("Start SalesDesk when I log in"))
+        self.start_at_login.setChecked(settings.start_at_login)
+        self.complaint_days = QSpinBox()
+        self.complaint_days.setRange(1, 60)
+        self.complaint_days.setSuffix(self.tr(" day(s) without contact"))
+        self.complaint_days.setValue(settings.complaint_silence_days)
+        group = QGroupBox(self.tr("Reminders"))
+        form = QFormLayout(group)
+        form.addRow(self.notifications)
+        form.addRow(self.tr("Notifications shown by"), self.notifier_name)
+        form.addRow(self.close_to_tray)
+        form.addRow(self.start_at_login)
+        form.addRow(self.tr("Flag an open problem after"), self.complaint_days)
+        return group
 
     def updated(self, settings: Settings) -> Settings:
         """A copy of ``settings`` with the dialog's values."""
-        return Settings(
+        return replace(
+            settings,
             language=self.language.currentData(),
             default_follow_up_days=self.follow_up_days.value(),
             default_follow_up_hour=self.follow_up_hour.value(),
@@ -90,5 +135,9 @@ class SettingsDialog(QDialog):
             decision_min_dimension=self.min_dimension.value(),
             decision_min_need_awareness=self.min_need.value(),
             progress_check_run=self.progress_check_run.value(),
+            notifications=self.notifications.isChecked(),
+            close_to_tray=self.close_to_tray.isChecked(),
+            start_at_login=self.start_at_login.isChecked(),
+            complaint_silence_days=self.complaint_days.value(),
             extra=dict(settings.extra),
         )

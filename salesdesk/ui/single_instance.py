@@ -1,0 +1,153 @@
+"""One SalesDesk per data folder: a second launch raises the running window and exits.
+
+The running instance holds a lock file in the data folder (QLockFile: a crashed
+instance's lock is recognised as stale by its dead process id) and listens on a local
+socket whose name is derived from the data folder, so SalesDesks on two different
+``--data-dir`` folders run side by side. A second launch on the same folder finds the lock
+taken, sends ``raise`` to the socket and exits without opening the database.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from salesdesk.config import Paths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+RAISE = b"raise\n"
+CONNECT_TIMEOUT_MS = 500
+#: A just-started first instance may hold the lock a moment before it listens.
+CONNECT_ATTEMPTS = 6
+
+
+def server_name(data_dir: Path) -> str:
+    """The local socket's name: per user and per data folder, short enough for any OS."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no user name (containers): the home folder will do
+        user = str(Path.home())
+    digest = hashlib.sha256(f"{user}\0{data_dir.resolve()}".encode()).hexdigest()[:20]
+    return f"salesdesk-{digest}"
+
+
+class SingleInstance(QObject):
+    """Holds the lock and the server of the running instance; ``raiseRequested`` per launch."""
+
+    raiseRequested = Signal()
+
+    def __init__(self, lock: QLockFile, server: QLocalServer) -> None:
+        super().__init__()
+        self._lock = lock
+        self.server = server
+        server.setParent(self)
+        server.newConnection.connect(self._accept)
+
+    def _accept(self) -> None:
+        while (socket := self.server.nextPendingConnection()) is not None:
+            socket.setParent(self)
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        data = bytes(socket.readAll().data())
+        if RAISE.strip() in data:
+            socket.write(b"ok\n")
+            socket.flush()
+            self.raiseRequested.emit()
+
+    def release(self) -> None:
+        self.server.close()
+        self._lock.unlock()
+
+
+def claim(data_dir: Path, lock_file: Path) -> SingleInstance | bool | None:
+    """Become the running instance for ``data_dir``, or tell the running one to show itself.
+
+    Returns the :class:`SingleInstance` to keep while running; True when another instance
+    got the raise request (this launch should exit 0); False when another instance holds
+    the folder but did not answer; None when no lock could be taken at all (a read-only
+    folder: the start-up checks explain that).
+    """
+    lock = QLockFile(str(lock_file))
+    lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
+    name = server_name(data_dir)
+    if lock.tryLock(0):
+        QLocalServer.removeServer(name)  # a socket file left by a crashed instance
+        server = QLocalServer()
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        # Should listening fail, this is still the only instance (it holds the lock);
+        # a second launch then finds no answer and says so.
+        server.listen(name)
+        return SingleInstance(lock, server)
+    if lock.error() != QLockFile.LockError.LockFailedError:
+        return None  # could not even create the lock file
+    return ask_running_instance(name)
+
+
+def ask_running_instance(name: str) -> bool:
+    """Send ``raise`` to the instance listening on ``name``; True when it answered."""
+    for _ in range(CONNECT_ATTEMPTS):
+        socket = QLocalSocket()
+        socket.connectToServer(name)
+        if socket.waitForConnected(CONNECT_TIMEOUT_MS):
+            socket.write(RAISE)
+            socket.flush()
+            socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+            answered = socket.waitForReadyRead(2000) and b"ok" in bytes(socket.readAll().data())
+            socket.disconnectFromServer()
+            return answered
+        socket.abort()
+        _sleep_ms(200)  # not listening yet (it is starting up): try again shortly
+    return False
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Show ``window`` (from the tray, minimised or behind others) and give it the focus."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def claim_or_exit(paths: Paths) -> SingleInstance | int | None:
+    """For ``start_gui``: the running instance's claim, or the exit code of this launch.
+
+    0 when the running SalesDesk was asked to come to the front; 1 (after saying so) when
+    it holds the data folder but does not answer. None: no lock possible, carry on.
+    """
+    result = claim(paths.data_dir, paths.instance_lock)
+    if result is True:
+        return 0
+    if result is False:
+        from PySide6.QtWidgets import QMessageBox
+
+        from salesdesk import APP_NAME
+
+        QMessageBox.warning(
+            None,
+            APP_NAME,
+            QCoreApplication.translate(
+                "Startup",
+                "SalesDesk is already running on this data folder but does not respond. "
+                "Wait a moment and try again, or end the other SalesDesk first.\n\n{0}",
+            ).format(str(paths.data_dir)),
+        )
+        return 1
+    return result
+
+
+def _sleep_ms(ms: int) -> None:
+    from PySide6.QtCore import QThread
+
+    QThread.msleep(ms)

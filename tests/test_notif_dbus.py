@@ -1,0 +1,179 @@
+"""Real notifications over a private D-Bus session with a recording notification server."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThread
+from pytestqt.qtbot import QtBot
+
+from salesdesk.ui.notifier import (
+    BannerNotifier,
+    DesktopNotifierBackend,
+    choose_notifier,
+    notification_service_on_bus,
+)
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="D-Bus notifications: Linux")
+
+FAKE_SERVER = Path(__file__).with_name("fake_notifications.py")
+
+
+class NotificationServer:
+    """The fake org.freedesktop.Notifications server in a subprocess; records Notify calls."""
+
+    def __init__(self, address: str) -> None:
+        env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address)
+        self.proc = subprocess.Popen(
+            [sys.executable, str(FAKE_SERVER)],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        self.calls: list[dict[str, object]] = []
+        self.ready = threading.Event()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        if not self.ready.wait(10):
+            self.close()
+            raise RuntimeError("the fake notification server did not start")
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            if line.strip() == "ready":
+                self.ready.set()
+            elif line.strip():
+                self.calls.append(json.loads(line))
+
+    def click(self, notification_id: object) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(f"click {notification_id}\n")
+        self.proc.stdin.flush()
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self._reader.join(5)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+
+
+BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir={tmp}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
+@pytest.fixture
+def session_bus(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[str]:
+    """A private session bus whose address the app sees; no daemon is started on demand
+    (the machine's own notification daemon, if installed, stays out of it)."""
+    config = tmp_path / "bus.conf"
+    config.write_text(BUS_CONFIG.format(tmp=tmp_path), encoding="utf-8")
+    daemon = subprocess.Popen(
+        ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert daemon.stdout is not None
+    address = daemon.stdout.readline().strip()
+    assert address, "dbus-daemon did not print its address"
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+    yield address
+    daemon.terminate()
+    daemon.wait(5)
+    daemon.stdout.close()
+
+
+@pytest.fixture
+def notification_server(session_bus: str) -> Iterator[NotificationServer]:
+    server = NotificationServer(session_bus)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def desktop(notification_server: NotificationServer) -> Iterator[DesktopNotifierBackend]:
+    backend = DesktopNotifierBackend("SalesDesk")
+    yield backend
+    backend.close()
+
+
+def test_the_service_is_found_only_when_a_server_owns_the_name(
+    session_bus: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert not notification_service_on_bus()  # a bus, but no notification daemon on it
+    server = NotificationServer(session_bus)
+    try:
+        assert notification_service_on_bus()
+        chosen = choose_notifier(True, None, BannerNotifier(), "SalesDesk", None, "Linux")
+        assert isinstance(chosen, DesktopNotifierBackend)
+        chosen.close()
+    finally:
+        server.close()
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS")
+    assert not notification_service_on_bus()  # no bus at all
+    banner = BannerNotifier()
+    assert choose_notifier(True, None, banner, "SalesDesk", None, "Linux") is banner
+
+
+def test_a_notification_reaches_the_server_and_a_click_comes_back_on_the_qt_thread(
+    qtbot: QtBot, notification_server: NotificationServer, desktop: DesktopNotifierBackend
+) -> None:
+    clicked: list[bool] = []
+    desktop.notify(
+        "Follow-up due: 株式会社サンプル",
+        "見積の回答を確認",
+        lambda: clicked.append(QThread.currentThread() is qtbot_app_thread()),
+    )
+    qtbot.waitUntil(lambda: len(notification_server.calls) == 1, timeout=5000)
+    call = notification_server.calls[0]
+    assert call["title"] == "Follow-up due: 株式会社サンプル"
+    assert call["body"] == "見積の回答を確認"
+    assert call["app_name"] == "SalesDesk"
+    assert "default" in call["actions"]  # clicking the body is offered
+    notification_server.click(call["id"])
+    qtbot.waitUntil(lambda: clicked == [True], timeout=5000)
+
+
+def test_a_notification_that_cannot_be_sent_is_handed_back(qtbot: QtBot, session_bus: str) -> None:
+    backend = DesktopNotifierBackend("SalesDesk")  # a bus, but nobody serves notifications
+    try:
+        with qtbot.waitSignal(backend.failed, timeout=5000) as failed:
+            backend.notify("Overdue now: 稟議", "body")
+        assert failed.args[:2] == ["Overdue now: 稟議", "body"]
+    finally:
+        backend.close()
+
+
+def qtbot_app_thread() -> QThread:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert app is not None
+    return app.thread()
