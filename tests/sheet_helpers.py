@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
+from salesdesk.core.action_items import ActionItemInput, ActionItemService
 from salesdesk.core.db import Database
-from salesdesk.core.ids import new_id
-from salesdesk.core.listing import to_db_time
+from salesdesk.core.enums import ActionItemStatus
 
 
 def add_action_item(
@@ -18,25 +18,12 @@ def add_action_item(
     contact_id: str | None = None,
     status: str = "open",
     deleted: bool = False,
-) -> None:
-    """A row of issue 5's ``customer_action_item`` (schema 0005), written as SQL so the
-    sheet's reading is checked against the table itself."""
-    now = to_db_time(datetime.now(UTC))
-    with db.raw_write() as conn:
-        conn.execute(
-            "INSERT INTO customer_action_item (id, prospect_id, contact_id, deal_id, title,"
-            " consequence, due_at, lead_days, status, done_at, notes, created_at, updated_at,"
-            " deleted_at, version) VALUES (?, ?, ?, NULL, ?, ?, ?, 3, ?, NULL, '', ?, ?, ?, 1)",
-            (
-                new_id(),
-                prospect_id,
-                contact_id,
-                title,
-                consequence,
-                to_db_time(due),
-                status,
-                now,
-                now,
-                now if deleted else None,
-            ),
-        )
+) -> str:
+    """A customer action item (issue 5) as the rep records it, in the state asked for."""
+    items = ActionItemService(db)
+    item = items.add(ActionItemInput(prospect_id, title, due, consequence, contact_id=contact_id))
+    if status != "open":
+        items.set_status(item, ActionItemStatus(status))
+    if deleted:
+        items.delete(item)
+    return item

@@ -6,10 +6,10 @@ follow-ups, the last five contacts, the open deals with their closing checklist,
 customer's action items. Nothing here is invented: a section whose table is missing
 from the data file is ``None`` and the sheet leaves it out.
 
-Deals come from :class:`~salesdesk.core.deals.DealService` as its own records (the
-deal, its checklist readiness and its questions), so the sheet follows the deal schema
-rather than reading its columns. Everything is read with plain ``sqlite3`` (no
-SQLAlchemy, no Qt).
+Deals and action items come from their services (:mod:`salesdesk.core.deals`,
+:mod:`salesdesk.core.action_items`) as those services' own records, so the sheet
+follows their schema rather than reading their columns. Everything is read with plain
+``sqlite3`` (no SQLAlchemy, no Qt).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from salesdesk.core.action_items import ActionItem, ActionItemService
 from salesdesk.core.closing_rules import Readiness
 from salesdesk.core.db import Database
 from salesdesk.core.deals import Deal, DealService, Question
@@ -70,17 +71,6 @@ class SheetRelationship:
 
 
 @dataclass(frozen=True)
-class SheetActionItem:
-    """Something the customer owes (issue 5): open, with its deadline and what a delay costs."""
-
-    title: str
-    due_at: datetime
-    consequence: str
-    contact_name: str  # "" when the item names no contact
-    lead_days: int
-
-
-@dataclass(frozen=True)
 class SheetDeal:
     """An open deal as the deals service keeps it, with its checklist and open questions."""
 
@@ -118,7 +108,7 @@ class CallSheet:
     #: None: this data file has no deal tables (the section is left out).
     deals: tuple[SheetDeal, ...] | None = None
     #: None: this data file has no customer action items (the section is left out).
-    action_items: tuple[SheetActionItem, ...] | None = None
+    action_items: tuple[ActionItem, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -260,7 +250,7 @@ class SheetService:
             interactions=interactions,
             interaction_count=int(count),
             deals=self._deals(prospect_id) if self.has_deals() else None,
-            action_items=self._action_items(conn, prospect_id),
+            action_items=self._action_items(prospect_id),
         )
 
     def sheets(self, prospect_ids: Iterable[str]) -> Iterable[CallSheet]:
@@ -282,24 +272,11 @@ class SheetService:
             if deal.is_open
         )
 
-    def _action_items(
-        self, conn: sqlite3.Connection, prospect_id: str
-    ) -> tuple[SheetActionItem, ...] | None:
+    def _action_items(self, prospect_id: str) -> tuple[ActionItem, ...] | None:
         """Open items the customer owes, soonest deadline first (None: no such table)."""
         if not self.has_action_items():
             return None
-        rows = conn.execute(
-            "SELECT a.title, a.due_at, a.consequence, coalesce(c.name, ''), a.lead_days"
-            " FROM customer_action_item a LEFT JOIN contact c"
-            " ON c.id = a.contact_id AND c.deleted_at IS NULL"
-            " WHERE a.prospect_id=? AND a.status='open' AND a.deleted_at IS NULL"
-            " ORDER BY a.due_at",
-            (prospect_id,),
-        )
-        return tuple(
-            SheetActionItem(str(title), _time(due), str(consequence or ""), str(name), int(lead))
-            for title, due, consequence, name, lead in rows
-        )
+        return tuple(ActionItemService(self.db).for_prospect(prospect_id))
 
     # -- the day's call list ---------------------------------------------------------------
     def call_list(

@@ -47,13 +47,13 @@ from PySide6.QtGui import (
 )
 
 from salesdesk.config import resource_path
+from salesdesk.core.action_items import ActionItem
 from salesdesk.core.db import Database
 from salesdesk.core.enums import Outcome
 from salesdesk.core.relationship import DIMENSIONS, MAX_SCORE, MAX_TOTAL, NEED_AWARENESS, Scores
 from salesdesk.core.sheets import (
     CallListEntry,
     CallSheet,
-    SheetActionItem,
     SheetDeal,
     SheetService,
 )
@@ -689,7 +689,7 @@ def _deal_blocks(deals: Sequence[SheetDeal], width: float, family: str) -> list[
 
 
 def _action_item_blocks(
-    items: Sequence[SheetActionItem], width: float, family: str, printed: datetime
+    items: Sequence[ActionItem], width: float, family: str, printed: datetime
 ) -> list[Block]:
     """What the customer owes: deadline (local time), who, and what a delay costs them."""
     blocks: list[Block] = [
@@ -703,7 +703,7 @@ def _action_item_blocks(
     rows = []
     for a in items:
         due = html.escape(when(a.due_at))
-        if a.due_at < printed:
+        if a.is_overdue(printed):
             overdue = QCoreApplication.translate("CallSheet", "Overdue")
             due = f"<b>{html.escape(overdue)}</b><br>{due}"
         what = esc(a.title)
