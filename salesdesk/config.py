@@ -21,6 +21,7 @@ ENV_DATA_DIR = "SALESDESK_DATA_DIR"
 DB_FILE_NAME = "salesdesk.sqlite3"
 SETTINGS_FILE_NAME = "settings.json"
 BACKUP_DIR_NAME = "backups"
+EMAIL_TEMPLATES_FILE_NAME = "email-templates.json"
 LOCK_FILE_NAME = "salesdesk.lock"
 
 
@@ -41,6 +42,11 @@ class Paths:
     @property
     def backups(self) -> Path:
         return self.data_dir / BACKUP_DIR_NAME
+
+    @property
+    def email_templates(self) -> Path:
+        """The rep's edited e-mail draft templates (the defaults ship with the app)."""
+        return self.data_dir / EMAIL_TEMPLATES_FILE_NAME
 
     @property
     def instance_lock(self) -> Path:
