@@ -314,3 +314,51 @@ def test_today_lists_overdue_then_today_then_the_week(
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_each_bucket_lists_its_own_follow_ups_however_many_are_overdue(
+    db: Database, prospects: ProspectService, pid: str, clock: FakeClock
+) -> None:
+    follow_ups = FollowUpService(db, clock)
+    for n in range(4):
+        follow_ups.schedule(pid, T0 - timedelta(days=n + 1), f"遅れ{n}")
+    follow_ups.schedule(pid, T0 + timedelta(minutes=30), "今日")
+    follow_ups.schedule(pid, T0 + timedelta(days=3), "週内")
+    gone = prospects.create(ProspectInput(company="削除済み商事"))
+    follow_ups.schedule(gone, T0 - timedelta(hours=2), "削除された会社")
+    prospects.delete(gone)
+    today = TodayService(db, clock)
+    entries = today.entries(limit=2)
+    assert [e.title for e in entries] == ["遅れ3", "遅れ2", "今日", "週内"]
+    counts = today.counts()  # the deleted prospect's follow-up is not counted
+    assert (counts.overdue, counts.today, counts.week) == (4, 1, 1)
+
+
+def test_snoozes_show_in_the_days_list_and_can_be_taken_back(
+    db: Database, pid: str, clock: FakeClock
+) -> None:
+    follow_ups = FollowUpService(db, clock)
+    items = ActionItemService(db, clock)
+    complaints = ComplaintService(db, clock)
+    fid = follow_ups.schedule(pid, T0 - timedelta(hours=1), "電話")
+    item_id = items.add(ActionItemInput(pid, "稟議", T0 + timedelta(days=1)))
+    kid = complaints.open(
+        ComplaintInput(
+            pid, "色違い", status=ComplaintStatus.IN_PROGRESS, opened_at=T0 - timedelta(days=5)
+        )
+    )
+    later = T0 + timedelta(hours=1)
+    follow_ups.snooze(fid, later)
+    items.snooze(item_id, later)
+    complaints.snooze(kid, later)
+    today = TodayService(db, clock)
+    assert {e.id: e.snoozed_until for e in today.entries()} == {
+        fid: later,
+        item_id: later,
+        kid: later,  # in progress is still open: it goes silent like an open one
+    }
+    follow_ups.snooze(fid, None)
+    items.snooze(item_id, None)
+    complaints.snooze(kid, None)
+    assert {e.snoozed_until for e in today.entries()} == {None}
+    assert follow_ups.get(fid).due_at == T0 - timedelta(hours=1)

@@ -214,9 +214,9 @@ class ActionItemService:
             item_id, "status=?, done_at=?, snoozed_until=NULL", (ActionItemStatus(status), done)
         )
 
-    def snooze(self, item_id: str, until: datetime) -> None:
-        """Remind again at ``until``; the deadline stays as it was."""
-        self._update(item_id, "snoozed_until=?", (to_db_time(until),))
+    def snooze(self, item_id: str, until: datetime | None) -> None:
+        """Remind again at ``until``; the deadline stays as it was (None: no snooze)."""
+        self._update(item_id, "snoozed_until=?", (None if until is None else to_db_time(until),))
 
     def delete(self, item_id: str) -> None:
         """Tombstone the item (undo with :meth:`restore`)."""

@@ -174,9 +174,14 @@ class FollowUpService:
             params.append(what.strip())
         self._update(follow_up_id, sets, tuple(params), open_only=True)
 
-    def snooze(self, follow_up_id: str, until: datetime) -> None:
-        """Remind again at ``until``; the due moment stays as it was."""
-        self._update(follow_up_id, "snoozed_until=?", (to_db_time(until),), open_only=True)
+    def snooze(self, follow_up_id: str, until: datetime | None) -> None:
+        """Remind again at ``until``; the due moment stays as it was (None: no snooze)."""
+        self._update(
+            follow_up_id,
+            "snoozed_until=?",
+            (None if until is None else to_db_time(until),),
+            open_only=True,
+        )
 
     def _update(
         self, follow_up_id: str, sets: str, params: tuple[object, ...], open_only: bool = False

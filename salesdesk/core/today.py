@@ -44,6 +44,7 @@ class TodayEntry:
     kind: InteractionKind | None = None  # follow-ups: what to bring the customer
     check_due: bool = False  # items: inside the lead time, a friendly check is due
     silent_days: int = 0  # complaints: days without contact
+    snoozed_until: datetime | None = None  # reminded again then (the due moment stays)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,16 +55,26 @@ class TodayCounts:
 
 
 _FOLLOW_UPS = (
-    "SELECT f.id, f.prospect_id, p.company, f.what, f.due_at, f.kind"
+    "SELECT f.id, f.prospect_id, p.company, f.what, f.due_at, f.kind, f.snoozed_until"
     " FROM follow_up f JOIN prospect p ON p.id = f.prospect_id"
     " WHERE f.status = 'open' AND f.deleted_at IS NULL AND p.deleted_at IS NULL"
-    " AND f.due_at < ? ORDER BY f.due_at LIMIT ?"
+    " AND f.due_at > ? AND f.due_at <= ? ORDER BY f.due_at LIMIT ?"
 )
+# Counted from the (status, due_at) index and the follow-up row alone, minus the few
+# follow-ups of deleted prospects (found from the prospect side): joining every counted
+# row to its prospect costs several times more with tens of thousands of follow-ups.
 _COUNT_FOLLOW_UPS = (
-    "SELECT count(*) FROM follow_up f JOIN prospect p ON p.id = f.prospect_id"
-    " WHERE f.status = 'open' AND f.deleted_at IS NULL AND p.deleted_at IS NULL"
-    " AND f.due_at >= ? AND f.due_at < ?"
+    "SELECT count(*) FROM follow_up f"
+    " WHERE f.status = 'open' AND f.deleted_at IS NULL AND f.due_at > ? AND f.due_at <= ?"
 )
+_COUNT_DELETED_PROSPECTS = (
+    # CROSS JOIN and ``+``: from the deleted prospects (by index) to their follow-ups.
+    "SELECT count(*) FROM prospect p CROSS JOIN follow_up f ON f.prospect_id = p.id"
+    " WHERE p.deleted_at > '' AND f.status = 'open' AND f.deleted_at IS NULL"
+    " AND +f.due_at > ? AND +f.due_at <= ?"
+)
+#: Before any stored time (the lower bound of "overdue").
+_EPOCH = ""
 
 
 class TodayService:
@@ -80,7 +91,8 @@ class TodayService:
         self._complaints = ComplaintService(db, clock)
 
     def entries(self, now: datetime | None = None, limit: int = 500) -> list[TodayEntry]:
-        """Overdue, today and this week, each in due order; follow-ups capped at ``limit``."""
+        """Overdue, today and this week, each in due order; follow-ups capped at ``limit``
+        per bucket (so today's are listed however many are overdue)."""
         now = now or self.clock()
         day_end, week_end = self._bounds(now)
 
@@ -90,22 +102,26 @@ class TodayService:
             return Bucket.TODAY if at <= day_end else Bucket.WEEK
 
         found: list[TodayEntry] = []
-        rows = self.db.reader().execute(_FOLLOW_UPS, (to_db_time(week_end), limit))
-        for fid, pid, company, what, due, kind in rows:
-            at = from_db_time(due)
-            assert at is not None
-            found.append(
-                TodayEntry(
-                    ReminderSource.FOLLOW_UP,
-                    fid,
-                    pid,
-                    company,
-                    what,
-                    at,
-                    bucket(at),
-                    kind=InteractionKind(kind),
+        conn = self.db.reader()
+        for low, high in self._ranges(now):
+            for fid, pid, company, what, due, kind, snoozed in conn.execute(
+                _FOLLOW_UPS, (low, high, limit)
+            ):
+                at = from_db_time(due)
+                assert at is not None
+                found.append(
+                    TodayEntry(
+                        ReminderSource.FOLLOW_UP,
+                        fid,
+                        pid,
+                        company,
+                        what,
+                        at,
+                        bucket(at),
+                        kind=InteractionKind(kind),
+                        snoozed_until=from_db_time(snoozed),
+                    )
                 )
-            )
         for item in self._items.open_items(due_before=week_end):
             found.append(
                 TodayEntry(
@@ -117,6 +133,7 @@ class TodayService:
                     item.due_at,
                     bucket(item.due_at),
                     check_due=item.check_is_due(now),
+                    snoozed_until=item.snoozed_until,
                 )
             )
         for complaint in self._complaints.silent(now, self.complaint_silence_days):
@@ -130,6 +147,7 @@ class TodayService:
                     complaint.silent_at(self.complaint_silence_days),
                     Bucket.OVERDUE,
                     silent_days=complaint.days_without_contact(now),
+                    snoozed_until=complaint.snoozed_until,
                 )
             )
         return sorted(found, key=lambda e: (e.bucket, e.due_at, e.company))
@@ -139,16 +157,13 @@ class TodayService:
         now = now or self.clock()
         day_end, week_end = self._bounds(now)
         conn = self.db.reader()
-        epoch = "0000"
 
-        def follow_ups(start: str, end: datetime) -> int:
-            return int(conn.execute(_COUNT_FOLLOW_UPS, (start, to_db_time(end))).fetchone()[0])
+        def follow_ups(low: str, high: str) -> int:
+            total = conn.execute(_COUNT_FOLLOW_UPS, (low, high)).fetchone()[0]
+            gone = conn.execute(_COUNT_DELETED_PROSPECTS, (low, high)).fetchone()[0]
+            return int(total) - int(gone)
 
-        # Overdue means due before now; the bounds are half-open like entries()'s buckets.
-        just_after = now + timedelta(microseconds=1)
-        overdue = follow_ups(epoch, just_after)
-        today = follow_ups(to_db_time(just_after), day_end + timedelta(microseconds=1))
-        week = follow_ups(to_db_time(day_end + timedelta(microseconds=1)), week_end)
+        overdue, today, week = (follow_ups(low, high) for low, high in self._ranges(now))
         for item in self._items.open_items(due_before=week_end):
             if item.due_at <= now:
                 overdue += 1
@@ -158,6 +173,17 @@ class TodayService:
                 week += 1
         overdue += len(self._complaints.silent(now, self.complaint_silence_days))
         return TodayCounts(overdue, today, week)
+
+    @classmethod
+    def _ranges(cls, now: datetime) -> list[tuple[str, str]]:
+        """The buckets' due ranges as stored texts, each (after, up to and including)."""
+        day_end, week_end = cls._bounds(now)
+        last = week_end - timedelta(microseconds=1)  # the week ends before ``week_end``
+        return [
+            (_EPOCH, to_db_time(now)),
+            (to_db_time(now), to_db_time(day_end)),
+            (to_db_time(day_end), to_db_time(last)),
+        ]
 
     @staticmethod
     def _bounds(now: datetime) -> tuple[datetime, datetime]:
