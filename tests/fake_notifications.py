@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+import time
 from typing import Any
 
 from dbus_fast.aio import MessageBus
@@ -55,6 +56,7 @@ class FakeNotifications(ServiceInterface):
             "body": body,
             "actions": list(actions),
             "icon": app_icon,
+            "received": time.time(),
         }
         print(json.dumps(record, ensure_ascii=False), flush=True)
         return self._next

@@ -8,18 +8,27 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
+from salesdesk.config import Paths, Settings
+from salesdesk.core.action_items import ActionItemInput
+from salesdesk.core.db import Database
+from salesdesk.core.records import ProspectInput
+from salesdesk.core.services import Services
+from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.notifier import (
     BannerNotifier,
     DesktopNotifierBackend,
     choose_notifier,
     notification_service_on_bus,
 )
+from salesdesk.ui.prospect_model import format_datetime
+from salesdesk.ui.reminder_desk import ReminderDesk
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="D-Bus notifications: Linux")
 
@@ -169,6 +178,50 @@ def test_a_notification_that_cannot_be_sent_is_handed_back(qtbot: QtBot, session
         assert failed.args[:2] == ["Overdue now: 稟議", "body"]
     finally:
         backend.close()
+
+
+def test_an_item_due_two_seconds_after_the_start_pops_a_notification_that_opens_it(
+    qtbot: QtBot, notification_server: NotificationServer, db: Database, paths: Paths
+) -> None:
+    """The issue's round trip: real item, real clock, real scheduler, desktop-notifier,
+    D-Bus, a notification server; the click comes back and selects the prospect."""
+    services = Services.create(db)
+    other = services.prospects.create(ProspectInput("佐藤商事", "サトウショウジ"))
+    customer = services.prospects.create(ProspectInput("山田工業", "ヤマダコウギョウ"))
+    due = datetime.now(UTC) + timedelta(seconds=2)
+    services.action_items.add(
+        ActionItemInput(customer, "社内稟議の結果", due, consequence="納期が1週間遅れる")
+    )
+    window = MainWindow(services, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    window.select_prospect(other)
+    desk = ReminderDesk(services, Settings(), paths, lambda: window, lambda _s: None)
+    try:
+        assert isinstance(desk.notifier, DesktopNotifierBackend)
+        desk.start()
+        assert notification_server.calls == []  # nothing due yet
+        qtbot.waitUntil(lambda: len(notification_server.calls) == 1, timeout=6000)
+        call = notification_server.calls[0]
+        assert call["title"] == "Overdue now: 社内稟議の結果"
+        deadline = format_datetime(due)
+        assert call["body"] == (
+            f"山田工業: the deadline {deadline} has passed. Chase it within the hour."
+        )
+        late = float(call["received"]) - due.timestamp()  # type: ignore[arg-type]
+        assert 0 <= late <= 1.5  # the minute it passes (1 s, plus the trip over D-Bus)
+        window.hide()  # the rep is elsewhere; the click brings SalesDesk back
+        notification_server.click(call["id"])
+        qtbot.waitUntil(lambda: window.isVisible() and window.current_id() == customer)
+        # Shown once: a new scheduler (a restart) over the same data shows nothing.
+        desk.stop()
+        again = ReminderDesk(services, Settings(), paths, lambda: window, lambda _s: None)
+        again.start()
+        qtbot.wait(300)
+        again.stop()
+        assert len(notification_server.calls) == 1
+    finally:
+        desk.stop()
 
 
 def qtbot_app_thread() -> QThread:

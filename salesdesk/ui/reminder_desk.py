@@ -197,7 +197,7 @@ class ReminderDesk(QObject):
 
     def in_tray(self) -> bool:
         """The window is hidden and SalesDesk runs on in the tray."""
-        return self.tray is not None and self.tray.icon.isVisible()
+        return self.tray is not None and self.tray.is_shown() and not self._window().isVisible()
 
     # -- the window --------------------------------------------------------------------------
     def show_window(self) -> None:

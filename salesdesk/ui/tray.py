@@ -8,7 +8,7 @@ went); Quit in the tray menu really quits.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
@@ -74,6 +74,12 @@ class TrayIcon(QObject):
         self._timer.stop()
         self.icon.hide()
 
+    def is_shown(self) -> bool:
+        return self.icon.isVisible()
+
+    def show_message(self, title: str, body: str) -> None:
+        self.icon.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 10000)
+
     def refresh(self, *_: object) -> None:
         """Read the counts again into the tooltip."""
         try:
@@ -97,6 +103,12 @@ class TrayIcon(QObject):
         self.refresh()
 
 
+class TrayLike(Protocol):
+    def is_shown(self) -> bool: ...
+
+    def show_message(self, title: str, body: str) -> None: ...
+
+
 class CloseToTray(QObject):
     """Watches the main window: closing it hides it to the tray instead of quitting.
 
@@ -106,7 +118,7 @@ class CloseToTray(QObject):
 
     def __init__(
         self,
-        tray: TrayIcon,
+        tray: TrayLike,
         enabled: Callable[[], bool],
         hint_shown: Callable[[], bool],
         hint_done: Callable[[], None],
@@ -141,7 +153,7 @@ class CloseToTray(QObject):
             event.type() == QEvent.Type.Close
             and not self.quitting
             and self._enabled()
-            and self._tray.icon.isVisible()
+            and self._tray.is_shown()
             and isinstance(watched, QWidget)
         ):
             event.ignore()
@@ -150,14 +162,12 @@ class CloseToTray(QObject):
                 app.setQuitOnLastWindowClosed(False)
             watched.hide()
             if not self._hint_shown():
-                self._tray.icon.showMessage(
+                self._tray.show_message(
                     "SalesDesk",
                     self.tr(
                         "SalesDesk keeps running in the tray so reminders still reach you. "
                         "Quit it from the tray icon's menu."
                     ),
-                    QSystemTrayIcon.MessageIcon.Information,
-                    10000,
                 )
                 self._hint_done()
             return True
