@@ -341,7 +341,7 @@ def controller(qtbot: QtBot, paths: Paths) -> Iterator[app_mod.Controller]:
     ctl = app_mod.Controller(app, paths, services, Settings(), Translations(app))
     qtbot.addWidget(ctl.window)
     ctl.window.show()
-    qtbot.waitExposed(ctl.window)
+    qtbot.waitUntil(ctl.window.list_loaded)  # built right after its first paint
     yield ctl
     if getattr(ctl, "_backup_timer", None) is not None:
         ctl._backup_timer.stop()

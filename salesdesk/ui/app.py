@@ -73,11 +73,13 @@ class Controller:
         self.backup_job: BackupJob | None = None
         self.reminders: ReminderDesk | None = None  # after the first paint
         self.instance: SingleInstance | None = None  # set by start_gui
-        self.window = self._new_window(load_now=False)
+        # Only the window's frame until it has painted: the rep sees the window at once.
+        self.window = self._new_window(load_now=False, build_now=False)
         self._first_paint = _FirstPaint(self.window, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        # The window is on screen: fill the list, then load the editing side (SQLAlchemy).
+        # The frame is on screen: build the window's contents and fill the list (shown
+        # together at the next paint), then load the editing side (SQLAlchemy).
         self.window.load_list()
         QTimer.singleShot(WARM_UP_DELAY_MS, self.services.warm_up)
         QTimer.singleShot(SAFETY_DELAY_MS, self.start_safety)
@@ -185,8 +187,8 @@ class Controller:
         )
         return True
 
-    def _new_window(self, load_now: bool = True) -> MainWindow:
-        window = MainWindow(self.services, self.settings, load_now=load_now)
+    def _new_window(self, load_now: bool = True, build_now: bool = True) -> MainWindow:
+        window = MainWindow(self.services, self.settings, load_now=load_now, build_now=build_now)
         window.settingsRequested.connect(self.open_settings)
         window.backupsRequested.connect(self.open_backups)
         window.drafts = DraftStore(self.paths.data_dir)

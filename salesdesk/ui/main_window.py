@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -31,16 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.config import Settings
+from salesdesk.config import Paths, Settings
 from salesdesk.core.db import StorageError
 from salesdesk.core.enums import Stage
 from salesdesk.core.listing import ProspectQuery
-from salesdesk.core.relationship import DIMENSIONS, DecisionThresholds, RelationshipService
 from salesdesk.core.validation import NotFoundError
-from salesdesk.ui.detail_panel import DetailPanel
-from salesdesk.ui.labels import stage_label
-from salesdesk.ui.prospect_model import ProspectTableModel
-from salesdesk.ui.relationship_text import dimension_name, weak_list
+from salesdesk.ui.lazy_qt import Qt
 
 if TYPE_CHECKING:
     from salesdesk.core.deals import DealService
@@ -51,7 +47,8 @@ if TYPE_CHECKING:
     from salesdesk.ui.deal_panel import DealPanel
     from salesdesk.ui.relationship_panel import RelationshipPanel
 
-# The dialogs are imported where they open, to keep them off the start-up path.
+# The dialogs are imported where they open, and the window's parts when it is built
+# (after its first paint at start-up), to keep them off the path to that paint.
 
 UNDO_BAR_MS = 15000
 
@@ -124,6 +121,17 @@ class UndoBar(QFrame):
         self._timer.start(UNDO_BAR_MS)
 
 
+def _title(services: Services) -> str:
+    """The title the rep's profile gives the window (as ``profile_dialog.window_title``),
+    read before the first paint so that the title bar does not change after it."""
+    from salesdesk import APP_NAME
+    from salesdesk.profile import Profile
+
+    db_path = getattr(services.db, "path", None)
+    name = Profile.load(Paths(db_path.parent)).name if db_path is not None else ""
+    return f"{APP_NAME} — {name}" if name else APP_NAME
+
+
 class MainWindow(QMainWindow):
     settingsRequested = Signal()
     backupsRequested = Signal()
@@ -134,14 +142,37 @@ class MainWindow(QMainWindow):
         settings: Settings,
         parent: QWidget | None = None,
         load_now: bool = True,
+        build_now: bool = True,
     ) -> None:
-        """``load_now=False`` leaves the list empty until :meth:`load_list` (start-up paints
-        the window first and fills the list right after)."""
+        """``load_now=False`` leaves the list empty until :meth:`load_list`.
+
+        ``build_now=False`` (start-up) makes only the window's frame, its title and size,
+        which paints at once; :meth:`load_list` (called right after that first paint)
+        builds the contents and fills the list, so the frame is followed by the whole
+        window in one step.
+        """
         super().__init__(parent)
         self.services = services
         self.settings = settings
-        self.setWindowTitle("SalesDesk")
+        self.setWindowTitle(_title(services))
         self.resize(1280, 800)
+        self.drafts: DraftStore | None = None  # set by the app: autosaved call drafts
+        self._load_now = load_now
+        self._built = False
+        if build_now:
+            self.build()
+
+    def build(self) -> None:
+        """Make the window's contents (once); see ``build_now``."""
+        if self._built:
+            return
+        self._built = True
+        from salesdesk.core.relationship import RelationshipService
+        from salesdesk.ui.detail_panel import DetailPanel
+        from salesdesk.ui.labels import stage_label
+        from salesdesk.ui.prospect_model import ProspectTableModel
+
+        services = self.services
         self.undo_stack = QUndoStack(self)
 
         self.model = ProspectTableModel(services.listing, parent=self)
@@ -226,17 +257,22 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._selected_id: str | None = None
         self.call_dialog: CallDialog | None = None
-        self.drafts: DraftStore | None = None  # set by the app: autosaved call drafts
-        if load_now:
+        if self._load_now:
             self.load_list()
         else:
             self._update_actions()
 
     def load_list(self) -> None:
         """Run the list's first query (turning sorting on sorts by the indicator)."""
+        self.build()
         if not self.table.isSortingEnabled():
             self.table.setSortingEnabled(True)
             self._update_actions()
+
+    def list_loaded(self) -> bool:
+        """Whether the contents are built and the list filled (at start-up both happen
+        right after the first paint)."""
+        return self._built and self.table.isSortingEnabled()
 
     def _configure_relationship_panel(self, panel: RelationshipPanel) -> None:
         panel.service = self.relationship
@@ -389,6 +425,8 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def current_id(self) -> str | None:
+        if not self._built:  # the start-up frame, before its contents are built
+            return None
         index = self.table.currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None
 
@@ -614,6 +652,9 @@ class MainWindow(QMainWindow):
     # -- relationship strength ---------------------------------------------------------------
     def _build_relationship_filters(self) -> QHBoxLayout:
         """A second filter row (the first has no room left for the search box)."""
+        from salesdesk.core.relationship import DIMENSIONS
+        from salesdesk.ui.relationship_text import dimension_name
+
         self.weakest_filter = QComboBox()
         self.weakest_filter.addItem(self.tr("Any weakest dimension"), None)
         for key in DIMENSIONS:
@@ -631,6 +672,9 @@ class MainWindow(QMainWindow):
 
     def _decision_check(self, data: CallInput) -> list[str]:
         """Names of the weak dimensions if this call asks for a decision too early."""
+        from salesdesk.core.relationship import DecisionThresholds
+        from salesdesk.ui.relationship_text import weak_list
+
         s = self.settings
         thresholds = DecisionThresholds(
             s.decision_min_total, s.decision_min_dimension, s.decision_min_need_awareness
@@ -690,5 +734,6 @@ class MainWindow(QMainWindow):
         self._reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.undo_bar.hide()
+        if self._built:
+            self.undo_bar.hide()
         super().closeEvent(event)

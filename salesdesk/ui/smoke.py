@@ -47,8 +47,8 @@ def _smoke(paths: Paths, lang: str | None, started: float) -> int:
     window = controller.window
     try:
         deadline = time.perf_counter() + SMOKE_TIMEOUT_S
-        # The list fills right after the first paint (see ui.app._FirstPaint).
-        while not window.table.isSortingEnabled():
+        # The window is built and its list filled right after the first paint (ui.app).
+        while not window.list_loaded():
             if time.perf_counter() > deadline:
                 print("smoke: the main window never painted", file=sys.stderr)
                 return 1
