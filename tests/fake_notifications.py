@@ -11,13 +11,57 @@ notification (ActionInvoked "default"), as a notification daemon does.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from dbus_fast.aio import MessageBus
 from dbus_fast.service import ServiceInterface, method, signal
+
+# A session bus of its own for a test: no services are started on demand, so the
+# machine's notification daemon (if one is installed) stays out of it.
+BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir={tmp}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
+@contextlib.contextmanager
+def private_session_bus(folder: Path) -> Iterator[str]:
+    """Run ``dbus-daemon`` on a bus of its own; yields the bus address."""
+    config = folder / "bus.conf"
+    config.write_text(BUS_CONFIG.format(tmp=folder), encoding="utf-8")
+    daemon = subprocess.Popen(
+        ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert daemon.stdout is not None
+    try:
+        address = daemon.stdout.readline().strip()
+        if not address:
+            raise RuntimeError("dbus-daemon did not start")
+        yield address
+    finally:
+        daemon.terminate()
+        daemon.wait(5)
+        daemon.stdout.close()
+
 
 NAME = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
