@@ -26,7 +26,7 @@ from datetime import time as clock_time
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TextIO
 
-from salesdesk import cli_deal, cli_interchange, cli_sheet, cli_strength
+from salesdesk import cli_deal, cli_interchange, cli_items, cli_sheet, cli_strength
 from salesdesk.cli_backup import add_backup_parser, run_backup
 from salesdesk.config import Paths, resolve_paths
 
@@ -519,6 +519,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_interchange.add_interchange_parsers(commands)
     cli_sheet.add_parser(commands)
     cli_deal.add_parser(commands)
+    cli_items.add_parsers(commands)
     return parser
 
 
@@ -547,6 +548,7 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
         **{("strength", action): cli_strength.run for action in ("show", "set")},
         **cli_interchange.handlers(paths),
         **cli_deal.handlers(paths),
+        **cli_items.handlers(paths),
         ("sheet", None): lambda a, s: cli_sheet.run(a, s, paths),
     }
     handler = handlers[(args.command, getattr(args, "action", None))]

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import quote
 
 from salesdesk.core.action_items import ActionItem
@@ -291,6 +292,14 @@ class TemplateStore:
 
 
 # -- filling a template --------------------------------------------------------------------
+class _Profile(Protocol):
+    name: str
+    company: str
+    signature: str
+
+    def default_signature(self) -> str: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Sender:
     """The rep, as the drafts sign: from the rep's profile."""
@@ -298,6 +307,12 @@ class Sender:
     name: str = ""
     company: str = ""
     signature: str = ""
+
+    @classmethod
+    def from_profile(cls, profile: _Profile) -> Sender:
+        """From ``salesdesk.profile.Profile`` (File → My profile…); without a written
+        signature, the one made of name, company, phone and e-mail."""
+        return cls(profile.name, profile.company, profile.signature or profile.default_signature())
 
 
 @dataclass(frozen=True, slots=True)

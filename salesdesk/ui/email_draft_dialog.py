@@ -62,12 +62,7 @@ def sender_of(paths: Paths) -> Sender:
     """The rep as the drafts sign, from File → My profile…"""
     from salesdesk.profile import Profile
 
-    profile = Profile.load(paths)
-    return Sender(
-        name=profile.name,
-        company=profile.company,
-        signature=profile.signature or profile.default_signature(),
-    )
+    return Sender.from_profile(Profile.load(paths))
 
 
 def open_email_draft(
