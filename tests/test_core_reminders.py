@@ -165,6 +165,10 @@ def test_complaint_goes_silent_and_a_contact_resets_it(
     resolved = complaints.get(kid)
     assert resolved.status is ComplaintStatus.RESOLVED and resolved.resolved_at == clock.now
     assert complaints.silent(T0 + timedelta(days=30), 3) == []
+    complaints.delete(kid)
+    assert complaints.for_prospect(pid) == []
+    complaints.restore(kid)
+    assert [c.id for c in complaints.for_prospect(pid)] == [kid]
 
 
 # -- reminder moments ------------------------------------------------------------------------

@@ -250,14 +250,20 @@ class ComplaintService:
         self._set(complaint_id, "snoozed_until=?", (None if until is None else to_db_time(until),))
 
     def delete(self, complaint_id: str) -> None:
+        """Tombstone the complaint (undo with :meth:`restore`)."""
         self._set(complaint_id, "deleted_at=?", (to_db_time(self.clock()),))
 
-    def _set(self, complaint_id: str, sets: str, params: tuple[object, ...]) -> None:
+    def restore(self, complaint_id: str) -> None:
+        self._set(complaint_id, "deleted_at=NULL", (), live_only=False)
+
+    def _set(
+        self, complaint_id: str, sets: str, params: tuple[object, ...], live_only: bool = True
+    ) -> None:
         now = to_db_time(self.clock())
+        where = "id=?" + (" AND deleted_at IS NULL" if live_only else "")
         with self.db.raw_write() as conn:
             changed = conn.execute(
-                f"UPDATE complaint SET {sets}, updated_at=?, version=version+1"
-                " WHERE id=? AND deleted_at IS NULL",
+                f"UPDATE complaint SET {sets}, updated_at=?, version=version+1 WHERE {where}",
                 (*params, now, complaint_id),
             ).rowcount
             if changed != 1:
