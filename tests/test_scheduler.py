@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from salesdesk.config import Paths
 from salesdesk.ui.scheduler import MAX_WAIT_MS, ReminderScheduler, wait_ms
 
 T0 = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
@@ -339,3 +341,53 @@ def test_with_a_real_timer_it_fires_within_a_second(qtbot: QtBot) -> None:
     scheduler.stop()
     late = fired[0] - source.items[0].at
     assert timedelta(0) <= late <= timedelta(seconds=1)
+
+
+def test_restart_over_the_real_data_file_shows_nothing_twice(tmp_path: Path) -> None:
+    """The same with the real reminder service: the shown log lives in the data file."""
+    from salesdesk.core.action_items import ActionItemInput
+    from salesdesk.core.records import ProspectInput
+    from salesdesk.core.reminders import ReminderService
+    from salesdesk.core.schema import open_database
+    from salesdesk.core.services import Services
+
+    paths = Paths(tmp_path / "data").ensure()
+    db = open_database(paths.database, paths.backups, "0.1.0")
+    clock = FakeClock(T0 - timedelta(days=10))
+    services = Services.create(db, clock)
+    pid = services.prospects.create(ProspectInput("山田工業", "ヤマダコウギョウ"))
+    # Created ten days ahead of time: a friendly check 3 days before, then overdue.
+    services.action_items.add(ActionItemInput(pid, "稟議", T0 + timedelta(hours=1)))
+    clock.now = T0 - timedelta(days=3, minutes=5)
+
+    def run(until: datetime) -> list[tuple[datetime, list[str], bool]]:
+        database = open_database(paths.database, paths.backups, "0.1.0")
+        try:
+            source = ReminderService(database, clock)
+            timer = FakeTimer()
+            scheduler = ReminderScheduler(source, clock, timer)
+            shown: list[tuple[datetime, list[str], bool]] = []
+            scheduler.remindersDue.connect(
+                lambda rs, missed: shown.append((clock.now, [str(r.moment) for r in rs], missed))
+            )
+            scheduler.start()
+            while timer.interval is not None:
+                step = timedelta(milliseconds=timer.interval)
+                if clock.now + step > until:
+                    break
+                clock.now += step
+                timer.timeout.emit()
+            clock.now = until
+            scheduler.stop()
+            return shown
+        finally:
+            database.close()
+
+    first = run(T0 - timedelta(days=2))
+    assert [(m, missed) for _, m, missed in first] == [(["check"], False)]
+    assert first[0][0] - (T0 - timedelta(days=2, hours=23)) <= timedelta(seconds=1)
+    assert run(T0 - timedelta(days=1)) == []  # restarted: the check is not shown again
+    clock.now = T0 + timedelta(hours=5)  # closed over the deadline, started later
+    assert [(m, missed) for _, m, missed in run(T0 + timedelta(hours=6))] == [(["overdue"], True)]
+    assert run(T0 + timedelta(days=1)) == []
+    db.close()
