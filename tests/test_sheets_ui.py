@@ -276,3 +276,21 @@ def test_single_sheet_dialog_names_the_prospect(qtbot: QtBot, db: Database) -> N
     assert dialog.job().prospect_ids == [pid]
     dialog.paper_combo.setCurrentIndex(1)
     assert dialog.job().setup.letter
+
+
+def test_cancel_while_the_child_is_starting_still_stops_it(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    services = Services(db)
+    due_prospects(services, 5)
+    dialog = SheetDialog(services)
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
+    dialog.layout_combo.setCurrentIndex(1)
+    out = tmp_path / "pack.pdf"
+    dialog.save_pdf(str(out))
+    worker = dialog.worker
+    assert isinstance(worker, ExportProcess)
+    worker.requestInterruption()  # at once, before the child has even started
+    with qtbot.waitSignal(worker.finished, timeout=30000):
+        pass
+    assert worker.was_cancelled and not out.exists() and not partial_path(out).exists()

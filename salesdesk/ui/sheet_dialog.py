@@ -230,6 +230,7 @@ class ExportProcess(QObject):
         self.process.setProcessEnvironment(env)
         self.process.readyReadStandardOutput.connect(self._read_output)
         self.process.readyReadStandardError.connect(self._read_errors)
+        self.process.started.connect(self._on_started)
         self.process.finished.connect(self._on_finished)
         self.process.errorOccurred.connect(self._on_error)
 
@@ -251,6 +252,10 @@ class ExportProcess(QObject):
             self.process.waitForFinished(100)
             QCoreApplication.processEvents()
         return True
+
+    def _on_started(self) -> None:
+        if self.was_cancelled:  # in case Cancel came before there was a process to kill
+            self.process.kill()
 
     def _read_output(self) -> None:
         self._out += bytes(self.process.readAllStandardOutput().data())
