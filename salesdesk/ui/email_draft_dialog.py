@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -426,7 +427,9 @@ class TemplateEditorDialog(QDialog):
         self.language_box.currentIndexChanged.connect(self._switch)
         for field in (self.subject, self.body, self.consequence):
             field.textChanged.connect(self._update)
-            field.installEventFilter(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
     def _describe(self, name: str) -> str:
         return {
@@ -495,10 +498,10 @@ class TemplateEditorDialog(QDialog):
                 return key, exc
         return None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QLineEdit | QPlainTextEdit):
-            self._last_editor = watched  # where a double-clicked placeholder goes
-        return super().eventFilter(watched, event)
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for editor in (self.subject, self.body, self.consequence):
+            if new is editor:
+                self._last_editor = editor  # where a double-clicked placeholder goes
 
     def _insert(self, entry: QListWidgetItem) -> None:
         text = "{" + str(entry.data(Qt.ItemDataRole.UserRole)) + "}"
