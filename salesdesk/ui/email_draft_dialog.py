@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -195,6 +195,7 @@ class EmailDraftDialog(QDialog):
 
         self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.setObjectName("copyDraft")
+        self._copy_label = self.copy_button.text()
         self.copy_button.setToolTip(self.tr("Copy subject and body (Ctrl+Shift+C)"))
         self.mail_button = QPushButton(self.tr("&Open in mail app"))
         self.mail_button.setObjectName("openInMail")
@@ -230,6 +231,7 @@ class EmailDraftDialog(QDialog):
         layout.addLayout(form, 1)
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
+        self.resize(700, 660)
 
         self.fill()
         self.moment_box.currentIndexChanged.connect(self._choice_changed)
@@ -303,6 +305,8 @@ class EmailDraftDialog(QDialog):
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.draft().as_text())
         self.copy_button.setText(self.tr("Copied"))
+        button, label = self.copy_button, self._copy_label
+        QTimer.singleShot(1500, button, lambda: button.setText(label))
 
     def open_in_mail(self) -> None:
         url = QUrl.fromEncoded(self.draft().mailto().encode("ascii"), QUrl.ParsingMode.StrictMode)
@@ -433,7 +437,7 @@ class TemplateEditorDialog(QDialog):
 
     def _describe(self, name: str) -> str:
         return {
-            "contact": self.tr("the contact (山田 太郎様 / ご担当者様)"),
+            "contact": self.tr("the contact's name (様 added in Japanese)"),
             "company": self.tr("the customer's company"),
             "item": self.tr("what the customer is to do"),
             "deadline": self.tr("the deadline, date and time"),
