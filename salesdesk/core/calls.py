@@ -9,16 +9,31 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from salesdesk.core.clock import Clock, utc_now
 from salesdesk.core.db import Database
 from salesdesk.core.enums import Channel, FollowUpStatus, InteractionKind, Outcome
 from salesdesk.core.ids import new_id
 from salesdesk.core.listing import from_db_time, to_db_time
-from salesdesk.core.records import CallInput, NextStep, OpenFollowUp, TimelineEntry
 from salesdesk.core.validation import NOT_FOUND, NotFoundError, ValidationError
 
+if TYPE_CHECKING:
+    from salesdesk.core.records import CallInput, NextStep, OpenFollowUp, TimelineEntry
+
 __all__ = ["CallInput", "CallService", "NextStep", "OpenFollowUp", "TimelineEntry"]
+_RECORDS = frozenset(__all__) - {"CallService"}
+
+
+def __getattr__(name: str) -> object:
+    """The call records, kept here for importers but loaded on first use: the window
+    builds its ``CallService`` before its first paint and needs them only after it."""
+    if name in _RECORDS:
+        from salesdesk.core import records
+
+        return getattr(records, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _INSERT_CALL = (
     "INSERT INTO interaction (id, prospect_id, contact_id, occurred_at, channel, kind, outcome,"
@@ -157,6 +172,8 @@ class CallService:
 
     def open_follow_ups(self, prospect_id: str) -> list[OpenFollowUp]:
         """Open follow-ups of a prospect, soonest first."""
+        from salesdesk.core.records import OpenFollowUp
+
         cur = self.db.reader().execute(_OPEN_FOLLOW_UPS, (prospect_id,))
         return [
             OpenFollowUp(fid, _time(due), what, InteractionKind(kind))
@@ -165,6 +182,8 @@ class CallService:
 
     def timeline(self, prospect_id: str, limit: int = 200) -> list[TimelineEntry]:
         """Open follow-ups first (soonest first), then calls newest first."""
+        from salesdesk.core.records import TimelineEntry
+
         entries: list[TimelineEntry] = [
             TimelineEntry(
                 id=f.id,

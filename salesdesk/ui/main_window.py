@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QTimer, Signal
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 from salesdesk.config import Paths, Settings
 from salesdesk.core.db import StorageError
 from salesdesk.core.enums import Stage
-from salesdesk.core.listing import ProspectQuery
+from salesdesk.core.listing import ProspectQuery, SortKey
 from salesdesk.core.validation import NotFoundError
 from salesdesk.ui.lazy_qt import Qt
 
@@ -45,6 +47,9 @@ if TYPE_CHECKING:
     from salesdesk.core.services import Services
     from salesdesk.ui.call_dialog import CallDialog
     from salesdesk.ui.deal_panel import DealPanel
+    from salesdesk.ui.followup_panel import FollowUpPanel
+    from salesdesk.ui.item_actions import ItemActions
+    from salesdesk.ui.today_panel import TodayPanel
     from salesdesk.ui.relationship_panel import RelationshipPanel
 
 # The dialogs are imported where they open, and the window's parts when it is built
@@ -135,6 +140,8 @@ def _title(services: Services) -> str:
 class MainWindow(QMainWindow):
     settingsRequested = Signal()
     backupsRequested = Signal()
+    #: Follow-ups, customer items or complaints may have changed: re-arm the reminders.
+    remindersChanged = Signal()
 
     def __init__(
         self,
@@ -224,6 +231,7 @@ class MainWindow(QMainWindow):
         # Their tabs are built when first shown; wire them then.
         self.detail.configure_relationship = self._configure_relationship_panel
         self.detail.configure_deals = self._configure_deal_panel
+        self.detail.configure_reminders = self._configure_reminders_panel
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -231,8 +239,17 @@ class MainWindow(QMainWindow):
         left_layout.addLayout(filters)
         left_layout.addLayout(relationship_filters)
         left_layout.addWidget(self.table, 1)
+        # The prospect list and the day's list (built when first shown) share the left side.
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setDocumentMode(True)
+        self.left_tabs.addTab(left, self.tr("Prospects"))
+        self._today_placeholder = QWidget()
+        self.left_tabs.addTab(self._today_placeholder, self.tr("Today"))
+        self.left_tabs.currentChanged.connect(self._on_left_tab_changed)
+        self._today: TodayPanel | None = None
+        self._item_actions: ItemActions | None = None
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(self.left_tabs)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -351,6 +368,23 @@ class MainWindow(QMainWindow):
         prospect_menu = menu.addMenu(self.tr("&Prospect"))
         prospect_menu.addActions([self.log_call_action, self.add_contact_action])
         prospect_menu.addActions([self.print_sheet_action, self.print_day_action])
+        prospect_menu.addSeparator()
+        self.schedule_action = action(
+            self.tr("Schedule &follow-up…"), "Ctrl+Shift+F", self.schedule_follow_up
+        )
+        self.add_item_action = action(
+            self.tr("Add customer &action item…"), None, self.add_action_item
+        )
+        self.add_complaint_action = action(
+            self.tr("Record co&mplaint…"), None, self.add_complaint
+        )
+        prospect_menu.addActions(
+            [self.schedule_action, self.add_item_action, self.add_complaint_action]
+        )
+        self.list_action = action(self.tr("&Prospect list"), "Ctrl+1", self.show_list)
+        self.today_action = action(self.tr("&Today"), "Ctrl+T", self.show_today)
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addActions([self.list_action, self.today_action])
         self.analytics_action = action(
             self.tr("&Appointment success by strength…"), None, self.show_strength_analytics
         )
@@ -377,9 +411,17 @@ class MainWindow(QMainWindow):
             self.log_call_action,
             self.add_contact_action,
             self.print_sheet_action,
+            self.schedule_action,
+            self.add_item_action,
+            self.add_complaint_action,
         ):
             act.setEnabled(has)
-        shown, total = self.model.rowCount(), self.services.listing.count()
+        if not self.table.isSortingEnabled():
+            return  # the list is not loaded yet (start-up): nothing to count
+        shown, query = self.model.rowCount(), self.model.query
+        # Nothing filtered out: the list itself holds every live prospect.
+        unfiltered = replace(query, sort=SortKey.COMPANY, descending=False) == ProspectQuery()
+        total = shown if unfiltered else self.services.listing.count()
         if shown == total:
             self.count_label.setText(self.tr("%n prospect(s)", "", total))
         else:
@@ -389,6 +431,7 @@ class MainWindow(QMainWindow):
 
     # -- list --------------------------------------------------------------------------
     def focus_search(self) -> None:
+        self.left_tabs.setCurrentIndex(0)
         self.search.setFocus()
         self.search.selectAll()
 
@@ -508,6 +551,10 @@ class MainWindow(QMainWindow):
     def _reload(self, select: str | None = None) -> None:
         self._selected_id = select or self.current_id()
         self.model.refresh()
+        # Every change comes through here: the day's list and the reminders follow it.
+        if self._today is not None:
+            self._today.mark_stale()
+        self.remindersChanged.emit()
 
     # -- prospects -----------------------------------------------------------------------
     def new_prospect(self) -> None:
@@ -707,6 +754,136 @@ class MainWindow(QMainWindow):
         from salesdesk.ui.deals_dashboard import DealsDashboard
 
         DealsDashboard(self.deal_service.dashboard(), parent=self).exec()
+
+    # -- follow-ups, customer items, complaints and the day's list (issue 5) ------------------
+    @property
+    def item_actions(self) -> ItemActions:
+        """Done, snooze, reschedule… shared by the day's list and the prospect's tab."""
+        if self._item_actions is None:
+            from salesdesk.ui.item_actions import ItemActions
+
+            actions = ItemActions(
+                self.services,
+                self.undo_stack,
+                self.settings.default_follow_up_days,
+                self.settings.default_follow_up_hour,
+                parent=self,
+            )
+            actions.changed.connect(lambda: self._reload())
+            actions.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            actions.draftRequested.connect(self.open_email_draft)
+            self._item_actions = actions
+        return self._item_actions
+
+    @property
+    def today_panel(self) -> TodayPanel:
+        """The day's list, built the first time it is needed (off the first paint)."""
+        if self._today is None:
+            from salesdesk.ui.today_panel import TodayPanel
+
+            panel = TodayPanel(self.services, self.item_actions)
+            panel.openProspect.connect(self._open_from_today)
+            panel.prospectSelected.connect(lambda pid: self.open_prospect(pid, focus=False))
+            panel.logCallRequested.connect(self._log_call_from_today)
+            index = self.left_tabs.indexOf(self._today_placeholder)
+            self.left_tabs.blockSignals(True)
+            current = self.left_tabs.currentIndex()
+            self.left_tabs.removeTab(index)
+            self.left_tabs.insertTab(index, panel, self.tr("Today"))
+            self.left_tabs.setCurrentIndex(current)
+            self.left_tabs.blockSignals(False)
+            self._today_placeholder.deleteLater()
+            self._today = panel
+        return self._today
+
+    def _configure_reminders_panel(self, panel: FollowUpPanel) -> None:
+        panel.actions = self.item_actions
+        panel.services = self.services
+        panel.silence_days = self.settings.complaint_silence_days
+
+    def show_today(self) -> None:
+        """Ctrl+T, the tray and a grouped notification: the day's list, ready for the keys."""
+        self.build()
+        panel = self.today_panel
+        self.left_tabs.setCurrentWidget(panel)
+        panel.focus_list()
+
+    def show_list(self) -> None:
+        self.left_tabs.setCurrentIndex(0)
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_today_if_due(self) -> None:
+        """At start: open the day's list when something is overdue or due today, unless
+        the rep has already started on something else."""
+        if not self._built or self.left_tabs.currentIndex() != 0 or self.search.text():
+            return
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.activeModalWidget() is not None:
+            return
+        panel = self.today_panel
+        panel.refresh()
+        if panel.counts.overdue or panel.counts.today:
+            self.show_today()
+
+    def _on_left_tab_changed(self, index: int) -> None:
+        if self.left_tabs.widget(index) is self._today_placeholder:
+            self.show_today()
+
+    def open_prospect(self, prospect_id: str, focus: bool = True) -> bool:
+        """Select ``prospect_id`` in the list (clearing filters that hide it); ``focus``
+        also brings the list to the front. False when it no longer exists."""
+        if self.model.row_of(prospect_id) < 0:
+            for box in (self.stage_filter, self.weakest_filter):
+                box.blockSignals(True)
+                box.setCurrentIndex(0)
+                box.blockSignals(False)
+            for check in (self.due_filter, self.stale_filter):
+                check.blockSignals(True)
+                check.setChecked(False)
+                check.blockSignals(False)
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self._apply_filters()
+        self.select_prospect(prospect_id)
+        if focus:
+            self.show_list()
+        return self.current_id() == prospect_id
+
+    def _open_from_today(self, prospect_id: str) -> None:
+        self.open_prospect(prospect_id)
+
+    def _log_call_from_today(self, prospect_id: str) -> None:
+        if self.open_prospect(prospect_id, focus=False):
+            self.log_call()
+
+    def _current_company(self) -> tuple[str, str] | None:
+        record = self.detail.record
+        return None if record is None else (record.id, record.company)
+
+    def schedule_follow_up(self) -> None:
+        if (current := self._current_company()) is not None:
+            self.item_actions.schedule_follow_up(*current, parent=self)
+
+    def add_action_item(self) -> None:
+        record = self.detail.record
+        if record is not None:
+            self.item_actions.add_item(record.id, record.company, record.contacts, self)
+
+    def add_complaint(self) -> None:
+        record = self.detail.record
+        if record is not None:
+            self.item_actions.add_complaint(record.id, record.company, record.contacts, self)
+
+    def open_email_draft(self, item_id: str, moment: str) -> None:
+        """The e-mail draft for a customer item ("check" before its deadline, "overdue")."""
+        from salesdesk.ui.email_draft_dialog import open_email_draft
+
+        db_path = getattr(self.services.db, "path", None)
+        if db_path is None:
+            return
+        open_email_draft(self, self.services, self.settings, Paths(db_path.parent), item_id, moment)
 
     # -- plumbing ---------------------------------------------------------------------------
     def _do_and_record(
