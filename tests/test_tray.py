@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
 
-from salesdesk.config import resource_path
+from salesdesk.config import Paths, Settings, resource_path
 from salesdesk.core.action_items import ActionItemInput
 from salesdesk.core.calls import CallInput, NextStep
 from salesdesk.core.db import Database
@@ -122,3 +123,30 @@ def test_the_window_really_closes_without_a_tray_or_with_the_setting_off(
     window.show()
     assert window.close() is True
     watcher.unwatch(window)
+
+
+def test_settings_show_how_notifications_appear_and_keep_the_reminder_choices(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from salesdesk.ui.settings_dialog import SettingsDialog
+
+    paths = Paths(tmp_path / "data")
+    before = Settings(language="en", tray_hint_shown=True, extra={"k": 1})
+    dialog = SettingsDialog(before, paths, None, "Desktop notifications", tray_available=False)
+    qtbot.addWidget(dialog)
+    assert dialog.notifier_name.text() == "Desktop notifications"
+    assert dialog.notifications.isChecked() and not dialog.start_at_login.isChecked()
+    assert not dialog.close_to_tray.isEnabled()  # no tray on this desktop
+    assert dialog.complaint_days.value() == 3
+    dialog.notifications.setChecked(False)
+    dialog.start_at_login.setChecked(True)
+    dialog.complaint_days.setValue(5)
+    after = dialog.updated(before)
+    assert (after.notifications, after.start_at_login, after.complaint_silence_days) == (
+        False,
+        True,
+        5,
+    )
+    assert after.tray_hint_shown and after.extra == {"k": 1}  # the rest is kept
+    after.save(paths)
+    assert Settings.load(paths) == after

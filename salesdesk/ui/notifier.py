@@ -101,6 +101,15 @@ def reminder_message(reminder: Reminder, silence_days: int) -> tuple[str, str]:
     return title.format(company), what
 
 
+def _group_line(reminder: Reminder, silence_days: int) -> str:
+    """One reminder in a grouped notification: its title, or for a check, what and who."""
+    if str(reminder.source) == "action_item" and str(reminder.moment) == "check":
+        return QCoreApplication.translate("Reminders", "Friendly check: {0} ({1})").format(
+            reminder.title, reminder.company
+        )
+    return reminder_message(reminder, silence_days)[0]
+
+
 def grouped_message(
     reminders: Sequence[Reminder], missed: bool, silence_days: int
 ) -> tuple[str, str]:
@@ -112,7 +121,7 @@ def grouped_message(
         )
     else:
         title = QCoreApplication.translate("Reminders", "%n reminder(s) due now", "", n)
-    lines = [reminder_message(r, silence_days)[0] for r in reminders[:GROUP_LINES]]
+    lines = [_group_line(r, silence_days) for r in reminders[:GROUP_LINES]]
     rest = n - len(lines)
     if rest > 0:
         lines.append(QCoreApplication.translate("Reminders", "…and %n more", "", rest))
