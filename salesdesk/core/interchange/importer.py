@@ -18,14 +18,16 @@ functions the services use; the full-text triggers index them on insert.
 from __future__ import annotations
 
 import os
+import queue
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from salesdesk.core.clock import Clock, utc_now
 from salesdesk.core.db import Database
@@ -33,7 +35,7 @@ from salesdesk.core.enums import Stage
 from salesdesk.core.interchange import errors as E
 from salesdesk.core.interchange.errors import InterchangeError
 from salesdesk.core.interchange.export import uninert
-from salesdesk.core.interchange.keys import company_key, email_key, phone_key
+from salesdesk.core.interchange.keys import company_key, company_keys, email_key, phone_key
 from salesdesk.core.interchange.mapping import (
     CONTACT_FIELDS,
     FIRST_NON_EMPTY,
@@ -47,6 +49,7 @@ from salesdesk.core.text import (
     FIELD_SEPARATOR,
     clean_contact_value,
     normalise,
+    normalise_many,
     prospect_search_texts,
     sort_key,
     spaced,
@@ -135,14 +138,13 @@ class ImportRefused(InterchangeError):
         self.summary = summary
 
 
-#: A valid row: line, mapped values, prospect and contact values as stored, match keys.
-_Parsed = tuple[
-    int, dict[str, str], dict[str, Any], dict[str, Any] | None, list[tuple[str, str]],
-    tuple[str, str, str],
-]  # fmt: skip
+#: A valid row: line, mapped values, prospect and contact values as stored.
+_Parsed = tuple[int, dict[str, str], dict[str, Any], dict[str, Any] | None]
 #: Page cache for the import's transaction (KiB, negative for SQLite): random UUID keys
 #: put inserts on random index pages, and keeping those pages in memory is the main win.
 IMPORT_CACHE_KIB = -65_536
+_LOW62 = (1 << 62) - 1
+_T = TypeVar("_T")
 
 
 class _Rollback(Exception):
@@ -158,23 +160,30 @@ class _Extractor:
             if header in index:
                 self.columns.setdefault(target, []).append(index[header])
         self.width = len(headers)
+        # Targets fed by one column (the usual case, kept fast: this runs for every cell):
+        # (target, column, notes kept as written, first of "a ::: b").
+        self.single = [
+            (target, cols[0], target.endswith("notes"), target in FIRST_NON_EMPTY)
+            for target, cols in self.columns.items()
+            if len(cols) == 1
+        ]
+        self.multi = [(t, cols) for t, cols in self.columns.items() if len(cols) > 1]
 
     def __call__(self, row: Sequence[str]) -> dict[str, str]:
         out: dict[str, str] = {}
         width = len(row)
-        for target, cols in self.columns.items():
-            if len(cols) == 1:  # the usual case, kept fast: this runs for every cell
-                i = cols[0]
-                raw = row[i] if i < width else ""
-                value = raw.strip()
-                if value and target.endswith("notes"):
+        for target, i, notes, first in self.single:
+            raw = row[i] if i < width else ""
+            value = raw.strip()
+            if value:
+                if notes:
                     value = raw  # notes are kept exactly as written
-                if value and value[0] == "'":
+                if value[0] == "'":
                     value = uninert(value)
-                if ":::" in value and target in FIRST_NON_EMPTY:
+                if first and ":::" in value:
                     value = value.split(":::")[0].strip()
-                out[target] = value
-                continue
+            out[target] = value
+        for target, cols in self.multi:
             parts = [uninert(row[i].strip()) for i in cols if i < width and row[i].strip()]
             if target in FIRST_NON_EMPTY:
                 # Google writes several values in one cell as "a ::: b".
@@ -213,65 +222,74 @@ def _check(
     if stage is None:
         errors["stage"] = UNKNOWN_CHOICE
     company, phone, email = get("company", ""), get("phone", ""), get("email", "")
-    for name, code in (
-        ("company", check_required(company)),
-        ("email", check_email(email) if email else None),
-        ("phone", check_phone(phone) if phone else None),
-    ):
-        if code:
-            errors[name] = code
+    phone, email = _clean(phone), _clean(email)
+    if code := check_required(company):
+        errors["company"] = code
+    if email and (code := check_email(email)):
+        errors["email"] = code
+    if phone and (code := check_phone(phone)):
+        errors["phone"] = code
     prospect: dict[str, Any] = {
         "company": company,
         "company_kana": get("company_kana", ""),
         "stage": (stage or Stage.LEAD).value,
         "is_customer": int(get("is_customer", "").casefold() in _TRUE),
-        "phone": clean_contact_value(phone) if phone else "",
-        "email": clean_contact_value(email) if email else "",
+        "phone": phone,
+        "email": email,
         "address": get("address", ""),
         "website": get("website", ""),
         "notes": get("notes", ""),
     }
     contact: dict[str, Any] | None = None
-    if any(get(f) for f in CONTACT_FIELDS):
-        name, c_phone, c_email = (
-            get("contact_name", ""),
-            get("contact_phone", ""),
-            get("contact_email", ""),
-        )
-        for field_name, code in (
-            ("contact_name", check_required(name)),
-            ("contact_email", check_email(c_email) if c_email else None),
-            ("contact_phone", check_phone(c_phone) if c_phone else None),
-        ):
-            if code:
-                errors[field_name] = code
+    if any([get(f) for f in CONTACT_FIELDS]):
+        name = get("contact_name", "")
+        c_phone, c_email = _clean(get("contact_phone", "")), _clean(get("contact_email", ""))
+        if code := check_required(name):
+            errors["contact_name"] = code
+        if c_email and (code := check_email(c_email)):
+            errors["contact_email"] = code
+        if c_phone and (code := check_phone(c_phone)):
+            errors["contact_phone"] = code
         contact = {
             "name": name,
             "name_kana": get("contact_kana", ""),
             "title": get("contact_title", ""),
             "department": get("contact_department", ""),
             "is_decision_maker": int(get("contact_is_decision_maker", "").casefold() in _TRUE),
-            "phone": clean_contact_value(c_phone) if c_phone else "",
-            "email": clean_contact_value(c_email) if c_email else "",
+            "phone": c_phone,
+            "email": c_email,
             "notes": get("contact_notes", ""),
         }
     return prospect, contact, errors
 
 
-def _row_keys(
-    values: dict[str, str], prospect: dict[str, Any], contact: dict[str, Any] | None
-) -> list[tuple[str, str]]:
-    """(kind, key) in matching priority: id, company, phones, e-mails."""
-    keys: list[tuple[str, str]] = []
-    if values.get("id"):
-        keys.append(("id", "i:" + values["id"].strip().lower()))
-    if ck := company_key(prospect["company"]):
-        keys.append(("company", "c:" + ck))
-    phones = [prospect["phone"], contact["phone"] if contact else ""]
-    keys += [("phone", "p:" + k) for k in map(phone_key, phones) if k]
-    emails = [prospect["email"], contact["email"] if contact else ""]
-    keys += [("email", "e:" + k) for k in map(email_key, emails) if k]
-    return keys
+def _clean(value: str) -> str:
+    """clean_contact_value, without its NFKC and dash pass where they change nothing."""
+    if value.isascii() and "~" not in value:
+        return value.strip()
+    return clean_contact_value(value)
+
+
+def _batch_keys(rows: Sequence[_Parsed]) -> list[list[tuple[str, str]]]:
+    """Per row, (kind, key) in matching priority: id, company, phones, e-mails."""
+    companies = company_keys([row[2]["company"] for row in rows])
+    out = []
+    for (_line, values, prospect, contact), ck in zip(rows, companies, strict=True):
+        keys: list[tuple[str, str]] = []
+        if values.get("id"):
+            keys.append(("id", "i:" + values["id"].strip().lower()))
+        if ck:
+            keys.append(("company", "c:" + ck))
+        if pk := phone_key(prospect["phone"]):
+            keys.append(("phone", "p:" + pk))
+        if contact is not None and (pk := phone_key(contact["phone"])):
+            keys.append(("phone", "p:" + pk))
+        if ek := email_key(prospect["email"]):
+            keys.append(("email", "e:" + ek))
+        if contact is not None and (ek := email_key(contact["email"])):
+            keys.append(("email", "e:" + ek))
+        out.append(keys)
+    return out
 
 
 def _prospect_keys(pid: str, company: str, phone: str, email: str) -> Iterable[str]:
@@ -293,6 +311,19 @@ class _NewProspect:
     texts: tuple[str, str, str] | None
 
 
+@dataclass
+class _Chunk:
+    """A batch of rows read, checked and folded, ready to be matched and written."""
+
+    rows: list[_Parsed]
+    keys: list[list[tuple[str, str]]]  # per row, see _batch_keys
+    texts: list[tuple[str, str, str]]  # per row, its search texts as read (see _texts_many)
+    read: int  # rows read, valid or not
+    errors: int
+    problems: list[RowProblem]  # the first MAX_LISTED of the whole file
+    fraction: float  # how far through the file
+
+
 class _Run:
     def __init__(self, conn: sqlite3.Connection, options: ImportOptions, now: datetime) -> None:
         self.conn = conn
@@ -302,6 +333,8 @@ class _Run:
         self.second_text = self.now_text[:-6]  # "YYYY-MM-DD HH:MM:SS."
         self.micros = now.microsecond
         self.id_pool: list[str] = []
+        self.id_millis = int(now.timestamp() * 1000)
+        self.id_counter = -1
         self.summary = ImportSummary(dry_run=options.dry_run)
         self.tick = 0
 
@@ -316,17 +349,28 @@ class _Run:
     def next_id(self) -> str:
         if not self.id_pool:
             self.id_pool = self.new_ids(4096)
+            self.id_pool.reverse()  # popped from the end: in increasing order
         return self.id_pool.pop()
 
     def new_ids(self, count: int) -> list[str]:
-        """``count`` random (version 4) UUIDs as text, like ids.new_id, in one go."""
+        """``count`` increasing version 7 UUIDs (RFC 9562) as text.
+
+        The import time in milliseconds, then a counter that starts at a random value and
+        grows by a random step (the RFC's "monotonic random" method): as unique as
+        ids.new_id's random ones, but each new key lands next to the previous one in the
+        primary-key and contact indexes instead of on a random page, which halves the
+        cost of the inserts.
+        """
+        if self.id_counter < 0:
+            self.id_counter = int.from_bytes(os.urandom(9)) >> 1  # 71 bits: never overflows
+        high = (self.id_millis & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | 0b10 << 62
+        n = self.id_counter
         out = []
-        raw = bytearray(os.urandom(16 * count))
-        for k in range(0, 16 * count, 16):
-            raw[k + 6] = raw[k + 6] & 0x0F | 0x40
-            raw[k + 8] = raw[k + 8] & 0x3F | 0x80
-            h = raw[k : k + 16].hex()
+        for step in memoryview(os.urandom(4 * count)).cast("I"):
+            n += step + 1
+            h = f"{high | (n >> 62) << 64 | (n & _LOW62):032x}"
             out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+        self.id_counter = n
         return out
 
     # Keys of every live prospect (and its contacts' phones/e-mails), in a TEMP table.
@@ -339,9 +383,8 @@ class _Run:
         )
         rows = c.execute("SELECT id, company, phone, email FROM prospect WHERE deleted_at IS NULL")
         while chunk := rows.fetchmany(5000):
-            c.executemany(
-                "INSERT OR IGNORE INTO import_key VALUES (?, ?, 0)",
-                [(k, pid) for pid, co, ph, em in chunk for k in _prospect_keys(pid, co, ph, em)],
+            _insert_keys(
+                c, [(k, pid) for pid, co, ph, em in chunk for k in _prospect_keys(pid, co, ph, em)]
             )
         rows = c.execute(
             "SELECT c.prospect_id, c.phone, c.email FROM contact c JOIN prospect p"
@@ -354,13 +397,14 @@ class _Run:
                     pairs.append(("p:" + pk, pid))
                 if ek := email_key(em):
                     pairs.append(("e:" + ek, pid))
-            c.executemany("INSERT OR IGNORE INTO import_key VALUES (?, ?, 0)", pairs)
+            _insert_keys(c, pairs)
 
     def lookup(self, keys: set[str]) -> dict[str, tuple[str, bool]]:
         found: dict[str, tuple[str, bool]] = {}
         listed = list(keys)
-        for start in range(0, len(listed), 500):
-            part = listed[start : start + 500]
+        per = min(2000, self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+        for start in range(0, len(listed), per):
+            part = listed[start : start + per]
             marks = ",".join("?" * len(part))
             for key, pid, fresh in self.conn.execute(
                 f"SELECT key, prospect_id, fresh FROM import_key WHERE key IN ({marks})", part
@@ -368,10 +412,10 @@ class _Run:
                 found[key] = (pid, bool(fresh))
         return found
 
-    def batch(self, rows: list[_Parsed]) -> None:
+    def batch(self, chunk: _Chunk) -> None:
         s = self.summary
-        all_keys = {k for row in rows for _kind, k in row[4]}
-        found = self.lookup(all_keys)
+        rows, row_keys = chunk.rows, chunk.keys
+        found = self.lookup({k for keys in row_keys for _kind, k in keys})
         new_keys: dict[str, str] = {}
         created: dict[str, _NewProspect] = {}
         existing: dict[str, dict[str, Any]] = {}  # prospect id → current values (changed in place)
@@ -381,17 +425,19 @@ class _Run:
         dirty_contacts: dict[str, dict[str, Any]] = {}
         new_contacts: dict[str, dict[str, Any]] = {}
 
-        for line, _values, prospect, contact, keys, texts in rows:
+        for (line, _values, prospect, contact), keys, texts in zip(
+            rows, row_keys, chunk.texts, strict=True
+        ):
             target = None
             for kind, key in keys:
-                if key in found:
-                    target = (*found[key], kind)
+                hit = found.get(key)
+                if hit is not None:
+                    target = (*hit, kind)
                     break
             if target is None:
                 pid = self.next_id()
-                created[pid] = _NewProspect(dict(prospect), [], texts)
-                if contact is not None:
-                    created[pid].contacts.append(dict(contact))
+                # The row's dicts are its own (made by _check): no copies needed.
+                created[pid] = _NewProspect(prospect, [] if contact is None else [contact], texts)
                 s.imported += 1
                 for _kind, key in keys:
                     if not key.startswith("i:"):
@@ -481,11 +527,17 @@ class _Run:
         c = self.conn
         p_rows = []
         c_rows = []
+        changed = [new for new in created.values() if new.texts is None]
+        for new, fresh_texts in zip(
+            changed, _texts_many([(n.values, n.contacts) for n in changed]), strict=True
+        ):
+            new.texts = fresh_texts
         for pid, new in created.items():
             v = new.values
             stamp = self.stamp()
-            texts = new.texts or _texts(v, new.contacts)
-            p_rows.append((pid, stamp, stamp, None, 1, *(v[f] for f in PROSPECT_FIELDS), *texts))
+            p_rows.append(
+                (pid, stamp, stamp, None, 1, *[v[f] for f in PROSPECT_FIELDS], *(new.texts or ()))
+            )
             for contact in new.contacts:
                 stamp = self.stamp()
                 c_rows.append(
@@ -517,25 +569,43 @@ class _Run:
             )
         for pid in touched:
             refresh_search(c, pid)
-        c.executemany("INSERT OR IGNORE INTO import_key VALUES (?, ?, 1)", list(new_keys.items()))
+        _insert_keys(c, list(new_keys.items()), fresh=True)
 
 
 def _texts(prospect: dict[str, Any], contacts: Iterable[dict[str, Any]]) -> tuple[str, str, str]:
-    """(search_text, search_names, sort_key) exactly as the services compute them.
+    """(search_text, search_names, sort_key) exactly as the services compute them."""
+    return _texts_many([(prospect, list(contacts))])[0]
+
+
+def _texts_many(
+    items: Sequence[tuple[dict[str, Any], Sequence[dict[str, Any]]]],
+) -> list[tuple[str, str, str]]:
+    """(search_text, search_names, sort_key) per (prospect, contacts), as the services do.
 
     Same result as :func:`salesdesk.core.text.prospect_search_texts` and
-    :func:`~salesdesk.core.text.sort_key` (a property test holds them equal), with each
-    part normalised once instead of up to three times: this runs for every imported row.
+    :func:`~salesdesk.core.text.sort_key` (property tests hold them equal), with each part
+    normalised once instead of up to three times, and all parts of a batch in one pass
+    (:func:`~salesdesk.core.text.normalise_many`): this runs for every imported row.
     """
-    company, kana = normalise(prospect["company"]), normalise(prospect["company_kana"])
-    everything = [company, kana, normalise(prospect["phone"]), normalise(prospect["email"])]
-    names = [company, kana]
-    for c in contacts:
-        name, name_kana = normalise(c["name"]), normalise(c["name_kana"])
-        everything += [name, name_kana, normalise(c["phone"]), normalise(c["email"])]
-        names += [name, name_kana]
-    text = FIELD_SEPARATOR.join(x for x in everything if x)
-    return text, spaced(FIELD_SEPARATOR.join(x for x in names if x)), kana or company
+    parts: list[str] = []
+    for p, contacts in items:
+        parts += (p["company"], p["company_kana"], p["phone"], p["email"])
+        for c in contacts:
+            parts += (c["name"], c["name_kana"], c["phone"], c["email"])
+    folded = iter(normalise_many(parts))
+    out = []
+    sep = FIELD_SEPARATOR
+    for _p, contacts in items:
+        company, kana, phone, email = next(folded), next(folded), next(folded), next(folded)
+        everything = [company, kana, phone, email]
+        names = [company, kana]
+        for _c in contacts:
+            name, name_kana = next(folded), next(folded)
+            everything += (name, name_kana, next(folded), next(folded))
+            names += (name, name_kana)
+        text = sep.join([x for x in everything if x])
+        out.append((text, spaced(sep.join([x for x in names if x])), kana or company))
+    return out
 
 
 def refresh_search(conn: sqlite3.Connection, pid: str) -> None:
@@ -570,6 +640,22 @@ def _insert_many(
     for start in range(0, len(rows), per):
         chunk = rows[start : start + per]
         conn.execute(head + ",".join([marks] * len(chunk)), list(chain(*chunk)))
+
+
+def _insert_keys(
+    conn: sqlite3.Connection, pairs: list[tuple[str, str]], fresh: bool = False
+) -> None:
+    """Add (key, prospect id) pairs to the key table; a key already there keeps its prospect."""
+    if not pairs:
+        return
+    per = max(1, min(500, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // 2))
+    marks = "(?,?,1)" if fresh else "(?,?,0)"
+    for start in range(0, len(pairs), per):
+        chunk = pairs[start : start + per]
+        conn.execute(
+            "INSERT OR IGNORE INTO import_key VALUES " + ",".join([marks] * len(chunk)),
+            list(chain(*chunk)),
+        )
 
 
 def _fill(
@@ -641,14 +727,17 @@ def run_import(
         with RowSource(Path(path), fmt) as source, db.raw_write() as conn:
             validate_mapping(options.mapping, source.headers)
             previous_cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+            previous_temp = int(conn.execute("PRAGMA temp.cache_size").fetchone()[0])
             conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
+            conn.execute(f"PRAGMA temp.cache_size = {IMPORT_CACHE_KIB}")  # the key table
             try:
                 run = _Run(conn, options, clock())
-                with _search_index_after(conn):
-                    _import_rows(run, source, options, progress, cancelled)
+                with _search_index_as_you_go(conn) as index_new:
+                    _import_rows(run, source, options, progress, cancelled, index_new)
                 conn.execute("DROP TABLE temp.import_key")
             finally:
                 conn.execute(f"PRAGMA cache_size = {previous_cache}")
+                conn.execute(f"PRAGMA temp.cache_size = {previous_temp}")
             if options.dry_run:
                 raise _Rollback
     except _Rollback:
@@ -658,33 +747,123 @@ def run_import(
 
 
 @contextmanager
-def _search_index_after(conn: sqlite3.Connection) -> Iterator[None]:
-    """Index new prospects' search texts once, at the end, instead of row by row.
+def _search_index_as_you_go(conn: sqlite3.Connection) -> Iterator[Callable[[], None]]:
+    """Index new prospects' search texts a batch at a time instead of row by row.
 
     The insert trigger is dropped inside the import's transaction and recreated after
-    (a rollback restores it anyway); the update trigger stays, and is a no-op for rows
-    not indexed yet. One bulk insert into the FTS tables is several times cheaper.
+    (a rollback restores it anyway); the update trigger stays. The callable given to the
+    with-block adds the prospects inserted since its last call to both full-text tables,
+    with one bulk insert each, which is several times cheaper than the trigger's per-row
+    inserts; it runs after every batch, so it overlaps with reading the next one.
     """
     found = conn.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'prospect_search_insert'"
     ).fetchone()
     if found is None:
-        yield
+        yield lambda: None
         return
-    before = conn.execute("SELECT coalesce(max(rowid), 0) FROM prospect").fetchone()[0]
+    last = [conn.execute("SELECT coalesce(max(rowid), 0) FROM prospect").fetchone()[0]]
+
+    def index_new() -> None:
+        top = conn.execute("SELECT coalesce(max(rowid), 0) FROM prospect").fetchone()[0]
+        if top <= last[0]:
+            return
+        conn.execute(
+            "INSERT INTO prospect_fts(rowid, text) SELECT rowid, search_text FROM prospect"
+            " WHERE rowid > ? AND rowid <= ?",
+            (last[0], top),
+        )
+        conn.execute(
+            "INSERT INTO prospect_names_fts(rowid, names) SELECT rowid, search_names"
+            " FROM prospect WHERE rowid > ? AND rowid <= ?",
+            (last[0], top),
+        )
+        last[0] = top
+
     conn.execute("DROP TRIGGER prospect_search_insert")
-    yield
-    conn.execute(
-        "INSERT INTO prospect_fts(rowid, text) SELECT rowid, search_text FROM prospect"
-        " WHERE rowid > ?",
-        (before,),
-    )
-    conn.execute(
-        "INSERT INTO prospect_names_fts(rowid, names) SELECT rowid, search_names FROM prospect"
-        " WHERE rowid > ?",
-        (before,),
-    )
+    yield index_new
+    index_new()
     conn.execute(found[0])
+
+
+def _chunks(source: RowSource, extract: _Extractor, batch_rows: int) -> Iterator[_Chunk]:
+    """The file's rows, read, checked and folded, a batch at a time (the last may be empty).
+
+    Pure work on the rows, no database: it runs on a reader thread (see :class:`_Ahead`).
+    """
+    listed = 0
+    lines = iter(source)
+    while True:
+        rows: list[_Parsed] = []
+        problems: list[RowProblem] = []
+        read = errors = 0
+        for line, row in lines:
+            read += 1
+            values = extract(row)
+            extra = len(row) > extract.width and any(c.strip() for c in row[extract.width :])
+            prospect, contact, codes = _check(values, extra)
+            if codes:
+                errors += 1
+                if listed < MAX_LISTED:
+                    listed += 1
+                    problems.append(RowProblem(line, codes, values.get("company", "")))
+                continue
+            rows.append((line, values, prospect, contact))
+            if len(rows) >= batch_rows:
+                break
+        texts = _texts_many([(p, [] if c is None else [c]) for _l, _v, p, c in rows])
+        yield _Chunk(rows, _batch_keys(rows), texts, read, errors, problems, source.fraction())
+        if len(rows) < batch_rows:
+            return
+
+
+class _Ahead(Generic[_T]):
+    """Items of an iterator produced on a worker thread, at most ``depth`` ahead.
+
+    Reading, checking and folding the next batch (Python) overlaps with writing this one
+    (SQLite, which releases the GIL while it works). An exception on the worker is raised
+    again here, in order. :meth:`close` stops the worker and waits for it.
+    """
+
+    def __init__(self, items: Iterator[_T], depth: int = 2) -> None:
+        self._queue: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(items,), name="salesdesk-import-reader", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, items: Iterator[_T]) -> None:
+        try:
+            for item in items:
+                if not self._put(("item", item)):
+                    return
+        except BaseException as exc:  # handed over to the consumer, raised there
+            self._put(("error", exc))
+            return
+        self._put(("done", None))
+
+    def _put(self, entry: tuple[str, Any]) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(entry, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def __iter__(self) -> Iterator[_T]:
+        while True:
+            kind, value = self._queue.get()
+            if kind == "done":
+                return
+            if kind == "error":
+                raise value
+            yield value
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def _import_rows(
@@ -693,40 +872,26 @@ def _import_rows(
     options: ImportOptions,
     progress: Callable[[int, float], None] | None,
     cancelled: Callable[[], bool] | None,
+    index_new: Callable[[], None],
 ) -> None:
     run.seed_keys()
     extract = _Extractor(source.headers, options.mapping)
     s = run.summary
-    batch: list[_Parsed] = []
-
-    def flush() -> None:
-        nonlocal batch
-        if cancelled is not None and cancelled():
-            raise InterchangeError(E.CANCELLED)
-        if batch:
-            run.batch(batch)
-        batch = []
-        if progress is not None:
-            progress(s.rows, source.fraction())
-
-    # One thread on purpose: writing a batch on a second thread while this one parses the
-    # next was measured slower here (the GIL), not faster.
-    for line, row in source:
-        s.rows += 1
-        values = extract(row)
-        extra = len(row) > extract.width and any(c.strip() for c in row[extract.width :])
-        prospect, contact, errors = _check(values, extra)
-        if errors:
-            s.errors += 1
-            if len(s.problems) < MAX_LISTED:
-                s.problems.append(RowProblem(line, errors, values.get("company", "")))
-            continue
-        keys = _row_keys(values, prospect, contact)
-        texts = _texts(prospect, [contact] if contact is not None else [])
-        batch.append((line, values, prospect, contact, keys, texts))
-        if len(batch) >= options.batch_rows:
-            flush()
-    flush()
+    ahead = _Ahead(_chunks(source, extract, max(1, options.batch_rows)))
+    try:
+        for chunk in ahead:
+            if cancelled is not None and cancelled():
+                raise InterchangeError(E.CANCELLED)
+            s.rows += chunk.read
+            s.errors += chunk.errors
+            s.problems += chunk.problems
+            if chunk.rows:
+                run.batch(chunk)
+                index_new()
+            if progress is not None:
+                progress(s.rows, chunk.fraction)
+    finally:
+        ahead.close()
     if s.errors and not options.skip_invalid:
         raise ImportRefused(s)
     s.skipped += s.errors
