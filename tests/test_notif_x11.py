@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from fake_notifications import private_session_bus
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QGuiApplication, QImage
 from pytestqt.qtbot import QtBot
 
 from salesdesk.config import Paths, Settings
@@ -61,6 +61,13 @@ def _displayed() -> int:
     return int(out.stdout.strip() or 0) if out.returncode == 0 else 0
 
 
+def _screenshot(path: Path) -> Path:
+    """The whole X screen, other programs' windows (dunst's popup) included."""
+    screen = QGuiApplication.primaryScreen()
+    assert screen.grabWindow(0).save(str(path))
+    return path
+
+
 def _changed_pixels(before: Path, after: Path) -> int:
     """How many sampled pixels of dunst's corner changed between two screenshots."""
     a, b = QImage(str(before)), QImage(str(after))
@@ -76,8 +83,6 @@ def _changed_pixels(before: Path, after: Path) -> int:
 def test_an_item_falling_due_pops_up_on_the_desktop(
     qtbot: QtBot, dunst: str, db: Database, paths: Paths, tmp_path: Path
 ) -> None:
-    if shutil.which("import") is None:
-        pytest.fail("ImageMagick's import is needed for the screenshot")
     qtbot.waitUntil(
         lambda: subprocess.run(["dunstctl", "is-paused"], capture_output=True).returncode == 0,
         timeout=5000,
@@ -91,15 +96,13 @@ def test_an_item_falling_due_pops_up_on_the_desktop(
     window.show()
     desk = ReminderDesk(services, Settings(), paths, lambda: window, lambda _s: None)
     qtbot.waitExposed(window)
-    before = tmp_path / "before.png"
-    subprocess.run(["import", "-window", "root", str(before)], check=True)
+    before = _screenshot(tmp_path / "before.png")
     try:
         assert isinstance(desk.notifier, DesktopNotifierBackend)
         desk.start()
         qtbot.waitUntil(lambda: _displayed() == 1, timeout=6000)
         qtbot.wait(300)  # drawn
-        shot = tmp_path / "popup.png"
-        subprocess.run(["import", "-window", "root", str(shot)], check=True)
+        shot = _screenshot(tmp_path / "popup.png")
         keep = os.environ.get("SALESDESK_SHOTS")  # a folder to keep the screenshot in
         if keep:
             shutil.copy(shot, Path(keep) / "notification-popup.png")
