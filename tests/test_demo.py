@@ -312,3 +312,25 @@ def test_uuid_text_is_a_version_4_uuid() -> None:
     a, b = random.Random(9), random.Random(9)
     for _ in range(50):
         assert demo._uuid4(a) == str(uuid.UUID(int=b.getrandbits(128), version=4))
+
+
+def test_demo_has_customer_items_and_complaints_for_the_days_list(
+    demo_db: tuple[Database, DemoSummary],
+) -> None:
+    from salesdesk.core.action_items import ActionItemService
+    from salesdesk.core.complaints import ComplaintService
+    from salesdesk.core.today import Bucket, TodayService
+
+    db, _summary = demo_db
+    items = ActionItemService(db, lambda: NOW).open_items()
+    assert 10 <= len(items) <= 240  # a few hundred at most, whatever the demo's size
+    assert any(i.is_overdue(NOW) for i in items)
+    assert any(i.check_is_due(NOW) for i in items)
+    complaints = ComplaintService(db, lambda: NOW)
+    silent = complaints.silent(NOW, 3)
+    assert silent and all(c.is_customer for c in silent)
+    assert any(complaints.contacts_made(c.id) for c in complaints.open_complaints())
+    entries = TodayService(db, lambda: NOW).entries()
+    overdue_items = [e for e in entries if e.bucket is Bucket.OVERDUE and e.check_due is False]
+    assert overdue_items
+    assert _count(db, "complaint") <= 30

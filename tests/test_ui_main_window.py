@@ -541,11 +541,11 @@ def test_relationship_and_deal_tabs_are_built_when_first_shown(
     window.select_prospect(book.yamada)
     assert window.detail._panels == {}  # not built for the first paint or a selection
     tabs = window.detail.tabs
-    tabs.setCurrentIndex(1)
+    tabs.setCurrentIndex(2)  # Timeline, Follow-ups & items, Relationship, Deals
     panel = window.detail.relationship
-    assert tabs.currentWidget() is panel and tabs.tabText(1) == "Relationship"
+    assert tabs.currentWidget() is panel and tabs.tabText(2) == "Relationship"
     assert panel.service is window.relationship  # wired by the window when built
-    tabs.setCurrentIndex(2)
+    tabs.setCurrentIndex(3)
     assert tabs.currentWidget() is window.detail.deals
     assert window.detail.deals.service is window.deal_service
 
@@ -554,7 +554,7 @@ def test_unsaved_scores_are_not_dropped_by_moving_to_another_prospect(
     qtbot: QtBot, window: MainWindow, book: Book, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window.select_prospect(book.yamada)
-    window.detail.tabs.setCurrentIndex(1)
+    window.detail.tabs.setCurrentIndex(2)
     panel = window.detail.relationship
     panel.inputs["empathy"].setValue(3)
     assert panel.has_unsaved_changes()

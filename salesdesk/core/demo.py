@@ -868,6 +868,9 @@ def generate_demo(
             from salesdesk.core.demo_deals import generate_deals
 
             generate_deals(conn, new_ids, seed, gen_now)
+            from salesdesk.core.demo_reminders import generate_reminders
+
+            generate_reminders(conn, new_ids, seed, gen_now)
         finally:
             conn.execute(f"PRAGMA cache_size = {previous_cache}")
     return DemoSummary(done, contacts, interactions, follow_ups, customers)

@@ -31,6 +31,7 @@ from salesdesk.ui.prospect_model import OVERDUE_COLOR, format_datetime
 
 if TYPE_CHECKING:
     from salesdesk.ui.deal_panel import DealPanel
+    from salesdesk.ui.followup_panel import FollowUpPanel
     from salesdesk.ui.relationship_panel import RelationshipPanel
 
 
@@ -144,12 +145,18 @@ class DetailPanel(QWidget):
         # them off the window's first paint). The panels themselves load a prospect only
         # while shown, so moving through the list stays quick.
         self._panels: dict[str, QWidget] = {}
-        self._placeholders = {"relationship": QWidget(), "deals": QWidget()}
+        self._placeholders = {
+            "reminders": QWidget(),
+            "relationship": QWidget(),
+            "deals": QWidget(),
+        }
+        self.tabs.addTab(self._placeholders["reminders"], self._tab_title("reminders"))
         self.tabs.addTab(self._placeholders["relationship"], self.tr("Relationship"))
         self.tabs.addTab(self._placeholders["deals"], self.tr("Deals"))
         #: Called with each panel right after it is built (the window wires its services).
         self.configure_relationship: Callable[[RelationshipPanel], None] | None = None
         self.configure_deals: Callable[[DealPanel], None] | None = None
+        self.configure_reminders: Callable[[FollowUpPanel], None] | None = None
         body.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._build_shown_tab)
 
@@ -184,6 +191,8 @@ class DetailPanel(QWidget):
     def _show_in_panels(self) -> None:
         """Hand the current prospect to the built panels (each loads it when shown)."""
         record = self._record
+        if "reminders" in self._panels:
+            self.reminders.show_prospect(record)
         if "relationship" in self._panels:
             self.relationship.show_prospect(None if record is None else record.id)
         if "deals" in self._panels:
@@ -199,6 +208,11 @@ class DetailPanel(QWidget):
         return cast("RelationshipPanel", self._panel("relationship"))
 
     @property
+    def reminders(self) -> FollowUpPanel:
+        """The "Follow-ups & items" tab's panel, built on first use."""
+        return cast("FollowUpPanel", self._panel("reminders"))
+
+    @property
     def deals(self) -> DealPanel:
         """The deals tab's panel (deals and the closing checklist), built on first use."""
         return cast("DealPanel", self._panel("deals"))
@@ -210,7 +224,14 @@ class DetailPanel(QWidget):
         # Imported here, not at the top: the modules stay off the start-up path.
         from salesdesk.ui import deal_panel, relationship_panel
 
-        if name == "relationship":
+        if name == "reminders":
+            from salesdesk.ui.followup_panel import FollowUpPanel
+
+            reminders = FollowUpPanel()
+            if self.configure_reminders is not None:
+                self.configure_reminders(reminders)
+            panel = reminders
+        elif name == "relationship":
             relationship = relationship_panel.RelationshipPanel()
             if self.configure_relationship is not None:
                 self.configure_relationship(relationship)
@@ -235,6 +256,8 @@ class DetailPanel(QWidget):
         return panel
 
     def _tab_title(self, name: str) -> str:
+        if name == "reminders":
+            return self.tr("Follow-ups && items")  # && shows one &
         return self.tr("Relationship") if name == "relationship" else self.tr("Deals")
 
     def _build_shown_tab(self) -> None:

@@ -9,7 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from salesdesk.core import validation
-from salesdesk.core.enums import Channel, InteractionKind, Outcome, Stage
+from salesdesk.core.enums import (
+    ActionItemStatus,
+    Channel,
+    ComplaintSeverity,
+    ComplaintStatus,
+    InteractionKind,
+    Outcome,
+    Stage,
+)
 
 
 def stage_label(stage: Stage) -> str:
@@ -61,6 +69,30 @@ def outcome_label(outcome: Outcome) -> str:
     }[outcome]
 
 
+def severity_label(severity: ComplaintSeverity) -> str:
+    return {
+        ComplaintSeverity.LOW: QCoreApplication.translate("Labels", "Low"),
+        ComplaintSeverity.MEDIUM: QCoreApplication.translate("Labels", "Medium"),
+        ComplaintSeverity.HIGH: QCoreApplication.translate("Labels", "High"),
+    }[severity]
+
+
+def complaint_status_label(status: ComplaintStatus) -> str:
+    return {
+        ComplaintStatus.OPEN: QCoreApplication.translate("Labels", "Open"),
+        ComplaintStatus.IN_PROGRESS: QCoreApplication.translate("Labels", "In progress"),
+        ComplaintStatus.RESOLVED: QCoreApplication.translate("Labels", "Resolved"),
+    }[status]
+
+
+def item_status_label(status: ActionItemStatus) -> str:
+    return {
+        ActionItemStatus.OPEN: QCoreApplication.translate("Labels", "Open"),
+        ActionItemStatus.DONE: QCoreApplication.translate("Labels", "Done"),
+        ActionItemStatus.CANCELLED: QCoreApplication.translate("Labels", "Cancelled"),
+    }[status]
+
+
 def error_message(field: str, code: str) -> str:
     """The sentence shown under a field for a validation code from the core."""
     if code == validation.REQUIRED:
@@ -72,7 +104,21 @@ def error_message(field: str, code: str) -> str:
             return QCoreApplication.translate("Labels", "Write a one-line summary of the call.")
         if field == "next_step_what":
             return QCoreApplication.translate("Labels", "Say what the next step is.")
+        if field == "what":
+            return QCoreApplication.translate("Labels", "Say what you will do.")
+        if field == "title":
+            return QCoreApplication.translate("Labels", "Say what the customer owes you.")
+        if field == "description":
+            return QCoreApplication.translate("Labels", "Describe the problem.")
+        if field == "resolution":
+            return QCoreApplication.translate(
+                "Labels", "Say how the problem was resolved before marking it resolved."
+            )
         return QCoreApplication.translate("Labels", "This field is required.")
+    if field == "lead_days" and code == validation.OUT_OF_RANGE:
+        return QCoreApplication.translate(
+            "Labels", "The friendly check can be 0 (none) to 60 days before the deadline."
+        )
     return {
         validation.INVALID_EMAIL: QCoreApplication.translate(
             "Labels", "This is not a valid e-mail address (example: name@company.co.jp)."

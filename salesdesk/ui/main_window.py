@@ -49,8 +49,8 @@ if TYPE_CHECKING:
     from salesdesk.ui.deal_panel import DealPanel
     from salesdesk.ui.followup_panel import FollowUpPanel
     from salesdesk.ui.item_actions import ItemActions
-    from salesdesk.ui.today_panel import TodayPanel
     from salesdesk.ui.relationship_panel import RelationshipPanel
+    from salesdesk.ui.today_panel import TodayPanel
 
 # The dialogs are imported where they open, and the window's parts when it is built
 # (after its first paint at start-up), to keep them off the path to that paint.
@@ -375,9 +375,7 @@ class MainWindow(QMainWindow):
         self.add_item_action = action(
             self.tr("Add customer &action item…"), None, self.add_action_item
         )
-        self.add_complaint_action = action(
-            self.tr("Record co&mplaint…"), None, self.add_complaint
-        )
+        self.add_complaint_action = action(self.tr("Record co&mplaint…"), None, self.add_complaint)
         prospect_menu.addActions(
             [self.schedule_action, self.add_item_action, self.add_complaint_action]
         )
