@@ -35,6 +35,8 @@ WARM_UP_DELAY_MS = 150
 SAFETY_DELAY_MS = 3000
 #: Reminders, notifications and the tray icon start this long after the first paint.
 REMINDERS_DELAY_MS = 1000
+#: The day's list opens by itself when something is overdue or due today.
+TODAY_DELAY_MS = 400
 BACKUP_CHECK_MS = 60 * 60 * 1000
 
 
@@ -84,6 +86,7 @@ class Controller:
         QTimer.singleShot(WARM_UP_DELAY_MS, self.services.warm_up)
         QTimer.singleShot(SAFETY_DELAY_MS, self.start_safety)
         QTimer.singleShot(REMINDERS_DELAY_MS, self.start_reminders)
+        QTimer.singleShot(TODAY_DELAY_MS, self._start_the_day)
 
     # -- reminders: scheduler, notifications, tray (issue 5) -------------------------------
     def start_reminders(self) -> None:
@@ -97,6 +100,10 @@ class Controller:
         )
         self.reminders.quitRequested.connect(self.app.quit)
         self.reminders.start()
+
+    def _start_the_day(self) -> None:
+        if self._window_open():
+            self.window.show_today_if_due()
 
     def refresh_reminders(self) -> None:
         """For panels after a change to follow-ups, items or complaints: re-arm at once."""
@@ -191,6 +198,7 @@ class Controller:
         window = MainWindow(self.services, self.settings, load_now=load_now, build_now=build_now)
         window.settingsRequested.connect(self.open_settings)
         window.backupsRequested.connect(self.open_backups)
+        window.remindersChanged.connect(self.refresh_reminders)
         window.drafts = DraftStore(self.paths.data_dir)
         return window
 
