@@ -7,11 +7,14 @@ duplicate check, no search index).
 Prints seconds, the ratio to the floor, and the peak RSS (ru_maxrss) of a child process
 importing each size, so the memory figures are not polluted by this process.
 
-Measured on the 2-core build machine (2026-11-27): floor 0.35 s; import 9.7-10 s (about
-28x the floor; the bar of <= 5 s / <= 5x is NOT met); 1M rows in 135 s with a peak RSS
-of 154 MiB, the same as for 100k rows (memory is flat). Where the time goes (100k rows):
-per-row normalisation for the search texts and duplicate keys ~3 s, checks ~0.9 s, batch
-bookkeeping ~1.5 s, inserts ~2 s, full-text index ~1.2 s, duplicate-key table ~0.8 s.
+Measured on the 2-core build machine (2026-11-27): floor 0.35 s; import 7.4 s (about
+21x the floor; the bar of <= 5 s / <= 5x is NOT met; it was 9.7-10 s, 28x); 1M rows in
+96 s (was 135 s). Where the CPU goes now (100k rows, ~7.5 s): SQLite ~3.4 s (full-text
+index 1.2, row inserts 0.9, duplicate-key table 0.45, key look-ups 0.25, commit with
+its checkpoint ~0.5: the database written is ~130 MB against the floor's ~12 MB), and
+Python ~4 s (folding the texts for search and keys 1.6, checks 0.8, row tuples 0.75,
+matching 0.5, reading the CSV ~0.7). A reader thread overlapping the Python with the
+SQLite work measured no faster (the GIL).
 """
 
 from __future__ import annotations
