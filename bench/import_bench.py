@@ -9,7 +9,8 @@ importing each size, so the memory figures are not polluted by this process.
 
 Measured on the 2-core build machine (2026-11-27): floor 0.35 s; import 7.4 s (about
 21x the floor; the bar of <= 5 s / <= 5x is NOT met; it was 9.7-10 s, 28x); 1M rows in
-86 s (was 135 s), peak RSS 154 MiB against 152 MiB for 100k (flat). Where the CPU goes now (100k rows, ~7.5 s): SQLite ~3.4 s (full-text
+86 s (was 135 s), peak RSS 154 MiB against 152 MiB for 100k (flat). Where the CPU goes
+now (100k rows, ~7.5 s): SQLite ~3.4 s (full-text
 index 1.2, row inserts 0.9, duplicate-key table 0.45, key look-ups 0.25, commit with
 its checkpoint ~0.5: the database written is ~130 MB against the floor's ~12 MB), and
 Python ~4 s (folding the texts for search and keys 1.6, checks 0.8, row tuples 0.75,
