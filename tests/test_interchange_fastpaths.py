@@ -22,14 +22,11 @@ from salesdesk.core.db import Database
 from salesdesk.core.interchange import errors as E
 from salesdesk.core.interchange import source
 from salesdesk.core.interchange.errors import InterchangeError
-from salesdesk.core.interchange.importer import (
-    ImportOptions,
-    _clean,
-    _Run,
-    _texts_many,
-    run_import,
-)
+from salesdesk.core.interchange.importer import ImportOptions, run_import
 from salesdesk.core.interchange.keys import company_key, company_keys, email_key, phone_key
+from salesdesk.core.interchange.prepare import Numbering
+from salesdesk.core.interchange.prepare import clean as _clean
+from salesdesk.core.interchange.prepare import texts_many as _texts_many
 from salesdesk.core.listing import ProspectQuery
 from salesdesk.core.prospects import ProspectService
 from salesdesk.core.records import ProspectInput
@@ -121,14 +118,14 @@ def test_search_texts_of_a_batch_equal_the_services(
 
 
 def test_new_ids_are_unique_increasing_version_7_uuids() -> None:
-    run = _Run(None, ImportOptions([]), NOW)  # type: ignore[arg-type]
-    ids = [run.next_id() for _ in range(10_000)]
+    numbering = Numbering(NOW)
+    ids = [numbering.next_id() for _ in range(10_000)]
     assert len(set(ids)) == len(ids)
     assert ids == sorted(ids)
     parsed = [uuid.UUID(i) for i in ids]
     assert {(u.version, u.variant) for u in parsed} == {(7, uuid.RFC_4122)}
     assert {u.int >> 80 for u in parsed} == {int(NOW.timestamp() * 1000)}
-    other = _Run(None, ImportOptions([]), NOW)  # type: ignore[arg-type]
+    other = Numbering(NOW)
     assert not set(ids) & {other.next_id() for _ in range(1000)}
 
 

@@ -11,69 +11,76 @@ skipped. Rows for a company created earlier in the same file (one row per contac
 merged into it silently. Merging never bumps a row's version unless a value changed, so
 importing the same file again changes nothing.
 
-New prospects get their derived columns (search texts, sort key) exactly as the services
-compute them (property tests hold the bulk paths equal); the full-text tables are filled
-a batch at a time (see _search_index_as_you_go).
+The per-row work before the database (reading, checks, folding texts, keys, ids) is in
+:mod:`~salesdesk.core.interchange.prepare`. For a big file it runs in a worker process
+while this one matches and writes the batch before (see :func:`_batches_from_worker`):
+the two halves each take about half the time, and a second thread could not overlap
+them (the GIL). New prospects get their derived columns (search texts, sort key) exactly
+as the services compute them (property tests hold the bulk paths equal).
 """
 
 from __future__ import annotations
 
-import os
+import multiprocessing
+import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from itertools import chain
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from salesdesk.core.clock import Clock, utc_now
 from salesdesk.core.db import Database
-from salesdesk.core.enums import Stage
 from salesdesk.core.interchange import errors as E
+from salesdesk.core.interchange import prepare
 from salesdesk.core.interchange.errors import InterchangeError
-from salesdesk.core.interchange.export import uninert
-from salesdesk.core.interchange.keys import company_key, company_keys, email_key, phone_key
+from salesdesk.core.interchange.keys import company_key, email_key, phone_key
 from salesdesk.core.interchange.mapping import (
     CONTACT_FIELDS,
-    FIRST_NON_EMPTY,
     PROSPECT_FIELDS,
     Mapping,
     validate_mapping,
 )
-from salesdesk.core.interchange.source import RowSource, SourceFormat
-from salesdesk.core.listing import to_db_time
-from salesdesk.core.text import (
-    FIELD_SEPARATOR,
-    clean_contact_value,
-    normalise,
-    normalise_many,
-    prospect_search_texts,
-    sort_key,
-    spaced,
+from salesdesk.core.interchange.prepare import (
+    C_COLS,
+    C_FIELDS,
+    C_VALUES,
+    KEY_KINDS,
+    MAX_LISTED,
+    P_COLS,
+    P_VALUES,
+    Batch,
+    RowProblem,
+    prepare_batches,
+    texts_many,
 )
-from salesdesk.core.validation import UNKNOWN_CHOICE, check_email, check_phone, check_required
+from salesdesk.core.interchange.source import CSV, VCF, RowSource, SourceFormat
+from salesdesk.core.listing import to_db_time
+from salesdesk.core.text import normalise, prospect_search_texts, sort_key
+
+__all__ = [
+    "FILL", "OVERWRITE", "SKIP", "Decision", "ImportOptions", "ImportRefused",
+    "ImportSummary", "Match", "RowProblem", "run_import",
+]  # fmt: skip
 
 SKIP = "skip"
 FILL = "fill"  # fill the existing record's empty fields
 OVERWRITE = "overwrite"  # overwrite the chosen fields (and fill the other empty ones)
 
-#: Problems and matches kept for display; the counts are always complete.
-MAX_LISTED = 1000
 BATCH_ROWS = 2000
-_TRUE = frozenset({"1", "true", "yes", "y", "x", "○", "◯", "はい", "有", "済", "✓", "✔"})
-#: Prospect columns written for a new prospect, in this order.
-_P_COLS = (
-    "id", "created_at", "updated_at", "deleted_at", "version",
-    *PROSPECT_FIELDS, "search_text", "search_names", "sort_key",
-)  # fmt: skip
-_C_FIELDS = tuple(f.removeprefix("contact_") for f in CONTACT_FIELDS)
-_C_FIELDS = tuple("name_kana" if f == "kana" else f for f in _C_FIELDS)
-_C_COLS = ("id", "created_at", "updated_at", "deleted_at", "version", "prospect_id", *_C_FIELDS)
+#: Files from this size up are read in a worker process (:func:`_batches_from_worker`):
+#: starting it costs ~0.1-0.2 s, won back from a few thousand rows on.
+WORKER_MIN_BYTES = {CSV: 512 * 1024, VCF: 512 * 1024}
+WORKER_MIN_BYTES_OTHER = 128 * 1024  # XLSX: compressed, and slow to read
 #: Import field → contact column.
-_C_MAP = dict(zip(CONTACT_FIELDS, _C_FIELDS, strict=True))
-_C_FIELD_OF = {col: f for f, col in _C_MAP.items()}
+_C_FIELD_OF = dict(zip(C_FIELDS, CONTACT_FIELDS, strict=True))
+#: Page cache for the import's transaction (KiB, negative for SQLite): random UUID keys
+#: put inserts on random index pages, and keeping those pages in memory is the main win.
+IMPORT_CACHE_KIB = -65_536
 
 
 @dataclass(frozen=True)
@@ -82,15 +89,6 @@ class Decision:
 
     action: str = FILL
     fields: frozenset[str] = frozenset()  # for OVERWRITE: import field names
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """A row that failed validation: its line, ``{field: code}`` and its company cell."""
-
-    line: int
-    errors: dict[str, str]
-    company: str
 
 
 @dataclass(frozen=True)
@@ -112,6 +110,8 @@ class ImportOptions:
     decisions: dict[int, Decision] = field(default_factory=dict)  # by line number
     dry_run: bool = False
     batch_rows: int = BATCH_ROWS
+    #: Read the file in a worker process: None decides by the file's size.
+    worker: bool | None = None
 
 
 @dataclass
@@ -137,157 +137,12 @@ class ImportRefused(InterchangeError):
         self.summary = summary
 
 
-#: A valid row: line, mapped values, prospect and contact values as stored.
-_Parsed = tuple[int, dict[str, str], dict[str, Any], dict[str, Any] | None]
-#: Page cache for the import's transaction (KiB, negative for SQLite): random UUID keys
-#: put inserts on random index pages, and keeping those pages in memory is the main win.
-IMPORT_CACHE_KIB = -65_536
-_LOW62 = (1 << 62) - 1
+class ImportWorkerFailed(RuntimeError):
+    """The worker process reading the file failed on something else than the file."""
 
 
 class _Rollback(Exception):
     pass
-
-
-# -- turning a row into values -------------------------------------------------------------
-class _Extractor:
-    def __init__(self, headers: Sequence[str], mapping: Mapping) -> None:
-        index = {h: i for i, h in reversed(list(enumerate(headers)))}
-        self.columns: dict[str, list[int]] = {}
-        for header, target in mapping:
-            if header in index:
-                self.columns.setdefault(target, []).append(index[header])
-        self.width = len(headers)
-        # Targets fed by one column (the usual case, kept fast: this runs for every cell):
-        # (target, column, notes kept as written, first of "a ::: b").
-        self.single = [
-            (target, cols[0], target.endswith("notes"), target in FIRST_NON_EMPTY)
-            for target, cols in self.columns.items()
-            if len(cols) == 1
-        ]
-        self.multi = [(t, cols) for t, cols in self.columns.items() if len(cols) > 1]
-
-    def __call__(self, row: Sequence[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        width = len(row)
-        for target, i, notes, first in self.single:
-            raw = row[i] if i < width else ""
-            value = raw.strip()
-            if value:
-                if notes:
-                    value = raw  # notes are kept exactly as written
-                if value[0] == "'":
-                    value = uninert(value)
-                if first and ":::" in value:
-                    value = value.split(":::")[0].strip()
-            out[target] = value
-        for target, cols in self.multi:
-            parts = [uninert(row[i].strip()) for i in cols if i < width and row[i].strip()]
-            if target in FIRST_NON_EMPTY:
-                # Google writes several values in one cell as "a ::: b".
-                out[target] = parts[0].split(":::")[0].strip() if parts else ""
-            elif target.endswith("notes"):
-                out[target] = "\n".join(
-                    uninert(row[i]) for i in cols if i < width and row[i].strip()
-                )
-            else:
-                out[target] = " ".join(parts)
-        return out
-
-
-def _parse_stage(text: str) -> Stage | None:
-    if not text:
-        return Stage.LEAD
-    try:
-        return Stage(text.strip().casefold())
-    except ValueError:
-        return None
-
-
-def _check(
-    values: dict[str, str], extra_cells: bool
-) -> tuple[dict[str, Any], dict[str, Any] | None, dict[str, str]]:
-    """Cleaned prospect and contact values (as stored) and the validation errors.
-
-    The checks are those of ``ProspectInput.validate``/``ContactInput.validate``
-    (salesdesk.core.validation), called directly: this runs once per row of big files.
-    """
-    errors: dict[str, str] = {}
-    if extra_cells:
-        errors["row"] = E.RAGGED_ROW
-    get = values.get
-    stage = _parse_stage(get("stage", ""))
-    if stage is None:
-        errors["stage"] = UNKNOWN_CHOICE
-    company, phone, email = get("company", ""), get("phone", ""), get("email", "")
-    phone, email = _clean(phone), _clean(email)
-    if code := check_required(company):
-        errors["company"] = code
-    if email and (code := check_email(email)):
-        errors["email"] = code
-    if phone and (code := check_phone(phone)):
-        errors["phone"] = code
-    prospect: dict[str, Any] = {
-        "company": company,
-        "company_kana": get("company_kana", ""),
-        "stage": (stage or Stage.LEAD).value,
-        "is_customer": int(get("is_customer", "").casefold() in _TRUE),
-        "phone": phone,
-        "email": email,
-        "address": get("address", ""),
-        "website": get("website", ""),
-        "notes": get("notes", ""),
-    }
-    contact: dict[str, Any] | None = None
-    if any([get(f) for f in CONTACT_FIELDS]):
-        name = get("contact_name", "")
-        c_phone, c_email = _clean(get("contact_phone", "")), _clean(get("contact_email", ""))
-        if code := check_required(name):
-            errors["contact_name"] = code
-        if c_email and (code := check_email(c_email)):
-            errors["contact_email"] = code
-        if c_phone and (code := check_phone(c_phone)):
-            errors["contact_phone"] = code
-        contact = {
-            "name": name,
-            "name_kana": get("contact_kana", ""),
-            "title": get("contact_title", ""),
-            "department": get("contact_department", ""),
-            "is_decision_maker": int(get("contact_is_decision_maker", "").casefold() in _TRUE),
-            "phone": c_phone,
-            "email": c_email,
-            "notes": get("contact_notes", ""),
-        }
-    return prospect, contact, errors
-
-
-def _clean(value: str) -> str:
-    """clean_contact_value, without its NFKC and dash pass where they change nothing."""
-    if value.isascii() and "~" not in value:
-        return value.strip()
-    return clean_contact_value(value)
-
-
-def _batch_keys(rows: Sequence[_Parsed]) -> list[list[tuple[str, str]]]:
-    """Per row, (kind, key) in matching priority: id, company, phones, e-mails."""
-    companies = company_keys([row[2]["company"] for row in rows])
-    out = []
-    for (_line, values, prospect, contact), ck in zip(rows, companies, strict=True):
-        keys: list[tuple[str, str]] = []
-        if values.get("id"):
-            keys.append(("id", "i:" + values["id"].strip().lower()))
-        if ck:
-            keys.append(("company", "c:" + ck))
-        if pk := phone_key(prospect["phone"]):
-            keys.append(("phone", "p:" + pk))
-        if contact is not None and (pk := phone_key(contact["phone"])):
-            keys.append(("phone", "p:" + pk))
-        if ek := email_key(prospect["email"]):
-            keys.append(("email", "e:" + ek))
-        if contact is not None and (ek := email_key(contact["email"])):
-            keys.append(("email", "e:" + ek))
-        out.append(keys)
-    return out
 
 
 def _prospect_keys(pid: str, company: str, phone: str, email: str) -> Iterable[str]:
@@ -303,23 +158,14 @@ def _prospect_keys(pid: str, company: str, phone: str, email: str) -> Iterable[s
 # -- the import -----------------------------------------------------------------------------
 @dataclass
 class _NewProspect:
-    values: dict[str, Any]
-    contacts: list[dict[str, Any]]
-    #: (search_text, search_names, sort_key) computed with the row; None once changed.
-    texts: tuple[str, str, str] | None
+    """A prospect new in this batch that a later row of the batch added to."""
+
+    values: dict[str, Any]  # PROSPECT_FIELDS
+    contacts: list[dict[str, Any]]  # C_COLS
 
 
-@dataclass
-class _Chunk:
-    """A batch of rows read, checked and folded, ready to be matched and written."""
-
-    rows: list[_Parsed]
-    keys: list[list[tuple[str, str]]]  # per row, see _batch_keys
-    texts: list[tuple[str, str, str]]  # per row, its search texts as read (see _texts_many)
-    read: int  # rows read, valid or not
-    errors: int
-    problems: list[RowProblem]  # the first MAX_LISTED of the whole file
-    fraction: float  # how far through the file
+def _incoming_contact(row: tuple[Any, ...] | None) -> dict[str, Any] | None:
+    return None if row is None else dict(zip(C_FIELDS, row[C_VALUES], strict=True))
 
 
 class _Run:
@@ -328,48 +174,7 @@ class _Run:
         self.options = options
         self.now = now
         self.now_text = to_db_time(now)
-        self.second_text = self.now_text[:-6]  # "YYYY-MM-DD HH:MM:SS."
-        self.micros = now.microsecond
-        self.id_pool: list[str] = []
-        self.id_millis = int(now.timestamp() * 1000)
-        self.id_counter = -1
         self.summary = ImportSummary(dry_run=options.dry_run)
-        self.tick = 0
-
-    def stamp(self) -> str:
-        # Distinct, increasing creation times keep contacts in file order (lists sort on it).
-        self.tick += 1
-        micros = self.micros + self.tick
-        if micros < 1_000_000:  # the same text to_db_time gives, without a strftime per row
-            return f"{self.second_text}{micros:06d}"
-        return to_db_time(self.now + timedelta(microseconds=self.tick))
-
-    def next_id(self) -> str:
-        if not self.id_pool:
-            self.id_pool = self.new_ids(4096)
-            self.id_pool.reverse()  # popped from the end: in increasing order
-        return self.id_pool.pop()
-
-    def new_ids(self, count: int) -> list[str]:
-        """``count`` increasing version 7 UUIDs (RFC 9562) as text.
-
-        The import time in milliseconds, then a counter that starts at a random value and
-        grows by a random step (the RFC's "monotonic random" method): as unique as
-        ids.new_id's random ones, but each new key lands next to the previous one in the
-        primary-key and contact indexes instead of on a random page, which halves the
-        cost of the inserts.
-        """
-        if self.id_counter < 0:
-            self.id_counter = int.from_bytes(os.urandom(9)) >> 1  # 71 bits: never overflows
-        high = (self.id_millis & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | 0b10 << 62
-        n = self.id_counter
-        out = []
-        for step in memoryview(os.urandom(4 * count)).cast("I"):
-            n += step + 1
-            h = f"{high | (n >> 62) << 64 | (n & _LOW62):032x}"
-            out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
-        self.id_counter = n
-        return out
 
     # Keys of every live prospect (and its contacts' phones/e-mails), in a TEMP table.
     def seed_keys(self) -> None:
@@ -410,12 +215,15 @@ class _Run:
                 found[key] = (pid, bool(fresh))
         return found
 
-    def batch(self, chunk: _Chunk) -> None:
+    def batch(self, batch: Batch) -> None:
         s = self.summary
-        rows, row_keys = chunk.rows, chunk.keys
-        found = self.lookup({k for keys in row_keys for _kind, k in keys})
+        found = self.lookup({k for keys in batch.keys for k in keys})
         new_keys: dict[str, str] = {}
-        created: dict[str, _NewProspect] = {}
+        # New rows of this batch, by id, as they will be inserted.
+        p_rows: dict[str, tuple[Any, ...]] = {}
+        c_rows: dict[str, tuple[Any, ...]] = {}
+        first_contact: dict[str, str] = {}  # new prospect id → its row's contact id
+        grown: dict[str, _NewProspect] = {}  # new prospects later rows added to
         existing: dict[str, dict[str, Any]] = {}  # prospect id → current values (changed in place)
         dirty: set[str] = set()
         touched: set[str] = set()  # prospects (not new in this batch) whose search text may change
@@ -423,32 +231,46 @@ class _Run:
         dirty_contacts: dict[str, dict[str, Any]] = {}
         new_contacts: dict[str, dict[str, Any]] = {}
 
-        for (line, _values, prospect, contact), keys, texts in zip(
-            rows, row_keys, chunk.texts, strict=True
+        for line, p_row, c_row, keys in zip(
+            batch.lines, batch.prospects, batch.contacts, batch.keys, strict=True
         ):
-            target = None
-            for kind, key in keys:
+            for key in keys:
                 hit = found.get(key)
                 if hit is not None:
-                    target = (*hit, kind)
                     break
-            if target is None:
-                pid = self.next_id()
-                # The row's dicts are its own (made by _check): no copies needed.
-                created[pid] = _NewProspect(prospect, [] if contact is None else [contact], texts)
+            else:  # no match: the row's prospect (and contact) as prepared
+                pid = p_row[0]
+                p_rows[pid] = p_row
+                if c_row is not None:
+                    c_rows[c_row[0]] = c_row
+                    first_contact[pid] = c_row[0]
                 s.imported += 1
-                for _kind, key in keys:
-                    if not key.startswith("i:"):
+                for key in keys:
+                    if key[0] != "i":
                         found.setdefault(key, (pid, True))
                         new_keys.setdefault(key, pid)
                 continue
-            pid, fresh, kind = target
-            if pid in created:  # a further row (contact) for a company new in this batch
-                new = created[pid]
-                if _fill(new.values, prospect, Decision()):
-                    new.texts = None
-                if contact is not None and _merge_contact(new.contacts, contact, Decision(), None):
-                    new.texts = None
+            pid, fresh = hit
+            prospect = dict(zip(PROSPECT_FIELDS, p_row[P_VALUES], strict=True))
+            contact = _incoming_contact(c_row)
+            if pid in p_rows:  # a further row (contact) for a company new in this batch
+                new = grown.get(pid)
+                if new is None:
+                    first = first_contact.get(pid)
+                    new = _NewProspect(
+                        dict(zip(PROSPECT_FIELDS, p_rows[pid][P_VALUES], strict=True)),
+                        [] if first is None else [dict(zip(C_COLS, c_rows[first], strict=True))],
+                    )
+                grows = bool(_fill(new.values, prospect, Decision()))
+                if contact is not None:
+                    assert c_row is not None
+                    result = _merge_contact(new.contacts, contact, Decision())
+                    if result is not None:
+                        grows = True
+                        if "id" not in result:
+                            _adopt(result, c_row, pid)
+                if grows:
+                    grown[pid] = new
                 continue
             decision = (
                 Decision()
@@ -462,8 +284,9 @@ class _Run:
                 s.match_count += 1
                 if len(s.matches) < MAX_LISTED:
                     s.matches.append(
-                        Match(line, pid, current["company"], prospect["company"], kind)
-                    )
+                        Match(line, pid, current["company"], prospect["company"],
+                              KEY_KINDS[key[0]])
+                    )  # fmt: skip
             if decision.action == SKIP:
                 s.skipped += 1
                 continue
@@ -473,13 +296,13 @@ class _Run:
                 if changed & {"company", "company_kana", "phone", "email"}:
                     touched.add(pid)
             if contact is not None:
+                assert c_row is not None
                 if pid not in contact_cache:
                     contact_cache[pid] = self.load_contacts(pid)
-                result = _merge_contact(contact_cache[pid], contact, decision, pid)
+                result = _merge_contact(contact_cache[pid], contact, decision)
                 if result is not None:
                     if "id" not in result:  # new: queued once, later rows change it in place
-                        result["id"] = self.next_id()
-                        result["prospect_id"] = pid
+                        _adopt(result, c_row, pid)
                         new_contacts[result["id"]] = result
                     elif result["id"] not in new_contacts:
                         dirty_contacts[result["id"]] = result
@@ -494,7 +317,8 @@ class _Run:
                     s.merged += 1
                 else:
                     s.unchanged += 1
-        self.write(created, existing, dirty, dirty_contacts, new_contacts, touched, new_keys)
+        self.write(p_rows, c_rows, grown, existing, dirty, dirty_contacts, new_contacts, touched,
+                   new_keys)  # fmt: skip
 
     def load_prospect(self, pid: str) -> dict[str, Any]:
         cols = ", ".join(PROSPECT_FIELDS)
@@ -502,9 +326,9 @@ class _Run:
         return dict(zip(PROSPECT_FIELDS, row, strict=True))
 
     def load_contacts(self, pid: str) -> list[dict[str, Any]]:
-        cols = ", ".join(("id", *_C_FIELDS))
+        cols = ", ".join(("id", *C_FIELDS))
         return [
-            dict(zip(("id", *_C_FIELDS), r, strict=True))
+            dict(zip(("id", *C_FIELDS), r, strict=True))
             for r in self.conn.execute(
                 f"SELECT {cols} FROM contact WHERE prospect_id = ? AND deleted_at IS NULL"
                 " ORDER BY created_at, rowid",
@@ -514,7 +338,9 @@ class _Run:
 
     def write(
         self,
-        created: dict[str, _NewProspect],
+        p_rows: dict[str, tuple[Any, ...]],
+        c_rows: dict[str, tuple[Any, ...]],
+        grown: dict[str, _NewProspect],
         existing: dict[str, dict[str, Any]],
         dirty: set[str],
         dirty_contacts: dict[str, dict[str, Any]],
@@ -523,33 +349,19 @@ class _Run:
         new_keys: dict[str, str],
     ) -> None:
         c = self.conn
-        p_rows = []
-        c_rows = []
-        changed = [new for new in created.values() if new.texts is None]
-        for new, fresh_texts in zip(
-            changed, _texts_many([(n.values, n.contacts) for n in changed]), strict=True
-        ):
-            new.texts = fresh_texts
-        for pid, new in created.items():
-            v = new.values
-            stamp = self.stamp()
-            p_rows.append(
-                (pid, stamp, stamp, None, 1, *[v[f] for f in PROSPECT_FIELDS], *(new.texts or ()))
-            )
-            for contact in new.contacts:
-                stamp = self.stamp()
-                c_rows.append(
-                    (self.next_id(), stamp, stamp, None, 1, pid, *(contact[f] for f in _C_FIELDS))
-                )
-        for cid, contact in new_contacts.items():
-            stamp = self.stamp()
-            c_rows.append(
-                (cid, stamp, stamp, None, 1, contact["prospect_id"],
-                 *(contact[f] for f in _C_FIELDS))
-            )  # fmt: skip
+        if grown:
+            items = list(grown.items())
+            derived = texts_many([(new.values, new.contacts) for _pid, new in items])
+            for (pid, new), texts in zip(items, derived, strict=True):
+                values = [new.values[f] for f in PROSPECT_FIELDS]
+                p_rows[pid] = (*p_rows[pid][: P_VALUES.start], *values, *texts)
+                for contact in new.contacts:
+                    c_rows[contact["id"]] = tuple([contact[k] for k in C_COLS])
+        for contact in new_contacts.values():
+            c_rows[contact["id"]] = tuple([contact[k] for k in C_COLS])
         self.summary.contacts_added += len(c_rows)
-        _insert_many(c, "prospect", _P_COLS, p_rows)
-        _insert_many(c, "contact", _C_COLS, c_rows)
+        _insert_many(c, "prospect", P_COLS, list(p_rows.values()))
+        _insert_many(c, "contact", C_COLS, list(c_rows.values()))
         for pid in dirty:
             v = existing[pid]
             sets = ", ".join(f"{f} = ?" for f in PROSPECT_FIELDS)
@@ -560,50 +372,24 @@ class _Run:
                  self.now_text, pid),
             )  # fmt: skip
         for cid, v in dirty_contacts.items():
-            sets = ", ".join(f"{f} = ?" for f in _C_FIELDS)
+            sets = ", ".join(f"{f} = ?" for f in C_FIELDS)
             c.execute(
                 f"UPDATE contact SET {sets}, version = version + 1, updated_at = ? WHERE id = ?",
-                (*(v[f] for f in _C_FIELDS), self.now_text, cid),
+                (*(v[f] for f in C_FIELDS), self.now_text, cid),
             )
         for pid in touched:
             refresh_search(c, pid)
         _insert_keys(c, list(new_keys.items()), fresh=True)
 
 
+def _adopt(contact: dict[str, Any], row: tuple[Any, ...], pid: str) -> None:
+    """Give a contact new to ``pid`` the id and creation time its row was prepared with."""
+    contact.update(zip(C_COLS[: C_VALUES.start], (*row[:5], pid), strict=True))
+
+
 def _texts(prospect: dict[str, Any], contacts: Iterable[dict[str, Any]]) -> tuple[str, str, str]:
     """(search_text, search_names, sort_key) exactly as the services compute them."""
-    return _texts_many([(prospect, list(contacts))])[0]
-
-
-def _texts_many(
-    items: Sequence[tuple[dict[str, Any], Sequence[dict[str, Any]]]],
-) -> list[tuple[str, str, str]]:
-    """(search_text, search_names, sort_key) per (prospect, contacts), as the services do.
-
-    Same result as :func:`salesdesk.core.text.prospect_search_texts` and
-    :func:`~salesdesk.core.text.sort_key` (property tests hold them equal), with each part
-    normalised once instead of up to three times, and all parts of a batch in one pass
-    (:func:`~salesdesk.core.text.normalise_many`): this runs for every imported row.
-    """
-    parts: list[str] = []
-    for p, contacts in items:
-        parts += (p["company"], p["company_kana"], p["phone"], p["email"])
-        for c in contacts:
-            parts += (c["name"], c["name_kana"], c["phone"], c["email"])
-    folded = iter(normalise_many(parts))
-    out = []
-    sep = FIELD_SEPARATOR
-    for _p, contacts in items:
-        company, kana, phone, email = next(folded), next(folded), next(folded), next(folded)
-        everything = [company, kana, phone, email]
-        names = [company, kana]
-        for _c in contacts:
-            name, name_kana = next(folded), next(folded)
-            everything += (name, name_kana, next(folded), next(folded))
-            names += (name, name_kana)
-        text = sep.join([x for x in everything if x])
-        out.append((text, spaced(sep.join([x for x in names if x])), kana or company))
-    return out
+    return texts_many([(prospect, list(contacts))])[0]
 
 
 def refresh_search(conn: sqlite3.Connection, pid: str) -> None:
@@ -685,7 +471,7 @@ def _fill(
 
 
 def _merge_contact(
-    contacts: list[dict[str, Any]], incoming: dict[str, Any], decision: Decision, pid: str | None
+    contacts: list[dict[str, Any]], incoming: dict[str, Any], decision: Decision
 ) -> dict[str, Any] | None:
     """Merge into the contact of the same name (or e-mail/phone); else a new contact.
 
@@ -715,21 +501,28 @@ def run_import(
     """Import ``path`` in one transaction; return what happened.
 
     ``progress(rows_read, fraction_of_file)`` is called after every batch; ``cancelled()``
-    is asked before every batch and, when true, the transaction is rolled back and
-    :class:`InterchangeError` ``cancelled`` raised. With ``options.dry_run`` everything is
-    done and then rolled back (the summary is exact). Invalid rows roll everything back
-    with :class:`ImportRefused` unless ``options.skip_invalid``.
+    is asked before every batch (and while waiting for one) and, when true, the
+    transaction is rolled back and :class:`InterchangeError` ``cancelled`` raised. With
+    ``options.dry_run`` everything is done and then rolled back (the summary is exact).
+    Invalid rows roll everything back with :class:`ImportRefused` unless
+    ``options.skip_invalid``. A worker process reading the file is stopped before this
+    returns or raises.
     """
     run: _Run | None = None
+    path = Path(path)
     try:
-        with RowSource(Path(path), fmt) as source, db.raw_write() as conn:
+        with RowSource(path, fmt) as source, db.raw_write() as conn:
             validate_mapping(options.mapping, source.headers)
+            now = clock()
             previous_cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
             conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
             try:
-                run = _Run(conn, options, clock())
-                with _search_index_as_you_go(conn) as index_new:
-                    _import_rows(run, source, options, progress, cancelled, index_new)
+                run = _Run(conn, options, now)
+                with (
+                    _batches(source, options, now, cancelled) as batches,
+                    _search_index_as_you_go(conn) as index_new,
+                ):
+                    _import_rows(run, batches, options, progress, cancelled, index_new)
                 conn.execute("DROP TABLE temp.import_key")
             finally:
                 conn.execute(f"PRAGMA cache_size = {previous_cache}")
@@ -739,6 +532,138 @@ def run_import(
         pass
     assert run is not None
     return run.summary
+
+
+def _import_rows(
+    run: _Run,
+    batches: Iterable[Batch],
+    options: ImportOptions,
+    progress: Callable[[int, float], None] | None,
+    cancelled: Callable[[], bool] | None,
+    index_new: Callable[[], None],
+) -> None:
+    run.seed_keys()
+    s = run.summary
+    for batch in batches:
+        if cancelled is not None and cancelled():
+            raise InterchangeError(E.CANCELLED)
+        s.rows += batch.read
+        s.errors += batch.errors
+        s.problems += batch.problems
+        if batch.lines:
+            run.batch(batch)
+            index_new()
+        if progress is not None:
+            progress(s.rows, batch.fraction)
+    if s.errors and not options.skip_invalid:
+        raise ImportRefused(s)
+    s.skipped += s.errors
+
+
+# -- reading in a worker process ------------------------------------------------------------
+def uses_worker(path: Path, fmt: SourceFormat, options: ImportOptions) -> bool:
+    """Whether the file is read in a worker process (``options.worker``, else its size)."""
+    if options.worker is not None:
+        return options.worker
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        return False
+    return size >= WORKER_MIN_BYTES.get(fmt.kind, WORKER_MIN_BYTES_OTHER)
+
+
+@contextmanager
+def _batches(
+    source: RowSource, options: ImportOptions, now: datetime, cancelled: Callable[[], bool] | None
+) -> Iterator[Iterable[Batch]]:
+    batch_rows = max(1, options.batch_rows)
+    if not uses_worker(source.path, source.fmt, options):
+        yield prepare_batches(source, options.mapping, batch_rows, now)
+        return
+    with _batches_from_worker(source.path, source.fmt, options.mapping, batch_rows, now,
+                              cancelled) as batches:  # fmt: skip
+        yield batches
+
+
+class _Received:
+    """The batches a worker process sends, in order; its errors raised here."""
+
+    def __init__(self, conn: Connection, worker: Any, cancelled: Callable[[], bool] | None) -> None:
+        self.conn = conn
+        self.worker = worker
+        self.cancelled = cancelled
+        self.finished = False
+
+    def __iter__(self) -> Iterator[Batch]:
+        conn, cancelled = self.conn, self.cancelled
+        while True:
+            # Waiting for the worker (a slow file) still answers a cancel within 0.1 s.
+            while not conn.poll(0.1):
+                if cancelled is not None and cancelled():
+                    raise InterchangeError(E.CANCELLED)
+            try:
+                message = pickle.loads(conn.recv_bytes())
+            except EOFError:  # gone without a word: killed, out of memory...
+                self.worker.join(1)
+                detail = f"the reading process stopped (exit code {self.worker.exitcode})"
+                raise InterchangeError(E.UNREADABLE_FILE, detail) from None
+            kind = message[0]
+            if kind == prepare.BATCH:
+                yield message[1]
+            elif kind == prepare.END:
+                self.finished = True
+                return
+            elif kind == prepare.ERROR:
+                raise InterchangeError(*message[1:])
+            else:
+                raise ImportWorkerFailed(message[1])
+
+
+@contextmanager
+def _batches_from_worker(
+    path: Path, fmt: SourceFormat, mapping: Mapping, batch_rows: int, now: datetime,
+    cancelled: Callable[[], bool] | None,
+) -> Iterator[Iterable[Batch]]:  # fmt: skip
+    """The file's batches, prepared by a worker process while this one writes.
+
+    'spawn', not 'fork': the window's process has Qt and SQLite state a forked child must
+    not share (the frozen app calls ``multiprocessing.freeze_support()`` for it). The
+    pipe holds little and the worker queues at most ``prepare.QUEUED_BATCHES``, so
+    memory stays flat when writing is the slower half. Whatever ends the with-block
+    (the end, an error, a cancel), the worker is stopped and reaped before it returns.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    receiver, sender = ctx.Pipe(duplex=False)
+    worker = ctx.Process(
+        target=prepare.serve_batches,
+        args=(sender, path, fmt, mapping, batch_rows, now),
+        name="salesdesk-import-reader",
+        daemon=True,
+    )
+    received = _Received(receiver, worker, cancelled)
+    try:
+        try:
+            worker.start()
+        finally:
+            sender.close()  # the worker has its own end: EOF here once it is gone
+        yield received
+    finally:
+        receiver.close()  # a worker still sending gets an error and ends
+        if worker.pid is not None:
+            _stop(worker, gently=received.finished)
+        worker.close()
+
+
+def _stop(worker: Any, gently: bool) -> None:
+    """Reap the worker; one that is not done is terminated (it only reads the file)."""
+    if gently:
+        worker.join(5)
+    if worker.is_alive():
+        worker.terminate()
+        worker.join(5)
+    if worker.is_alive():
+        worker.kill()
+        worker.join()
 
 
 @contextmanager
@@ -779,64 +704,3 @@ def _search_index_as_you_go(conn: sqlite3.Connection) -> Iterator[Callable[[], N
     yield index_new
     index_new()
     conn.execute(found[0])
-
-
-def _chunks(source: RowSource, extract: _Extractor, batch_rows: int) -> Iterator[_Chunk]:
-    """The file's rows, read, checked and folded, a batch at a time (the last may be empty).
-
-    Pure work on the rows, no database.
-    """
-    listed = 0
-    lines = iter(source)
-    while True:
-        rows: list[_Parsed] = []
-        problems: list[RowProblem] = []
-        read = errors = 0
-        for line, row in lines:
-            read += 1
-            values = extract(row)
-            extra = len(row) > extract.width and any(c.strip() for c in row[extract.width :])
-            prospect, contact, codes = _check(values, extra)
-            if codes:
-                errors += 1
-                if listed < MAX_LISTED:
-                    listed += 1
-                    problems.append(RowProblem(line, codes, values.get("company", "")))
-                continue
-            rows.append((line, values, prospect, contact))
-            if len(rows) >= batch_rows:
-                break
-        texts = _texts_many([(p, [] if c is None else [c]) for _l, _v, p, c in rows])
-        yield _Chunk(rows, _batch_keys(rows), texts, read, errors, problems, source.fraction())
-        if len(rows) < batch_rows:
-            return
-
-
-def _import_rows(
-    run: _Run,
-    source: RowSource,
-    options: ImportOptions,
-    progress: Callable[[int, float], None] | None,
-    cancelled: Callable[[], bool] | None,
-    index_new: Callable[[], None],
-) -> None:
-    run.seed_keys()
-    extract = _Extractor(source.headers, options.mapping)
-    s = run.summary
-    # One thread on purpose: reading the next batch on a second thread while this one
-    # writes was measured (2 cores) no faster than this: the reading is Python, and most
-    # of the writing holds the GIL too.
-    for chunk in _chunks(source, extract, max(1, options.batch_rows)):
-        if cancelled is not None and cancelled():
-            raise InterchangeError(E.CANCELLED)
-        s.rows += chunk.read
-        s.errors += chunk.errors
-        s.problems += chunk.problems
-        if chunk.rows:
-            run.batch(chunk)
-            index_new()
-        if progress is not None:
-            progress(s.rows, chunk.fraction)
-    if s.errors and not options.skip_invalid:
-        raise ImportRefused(s)
-    s.skipped += s.errors
