@@ -91,7 +91,7 @@ def test_another_data_folder_runs_alongside(qapp: object, tmp_path: Path) -> Non
     first = claim(one, one / "salesdesk.lock")
     second = claim(two, two / "salesdesk.lock")
     assert isinstance(first, SingleInstance) and isinstance(second, SingleInstance)
-    assert first.server.isListening() and second.server.isListening()
+    assert first.is_listening() and second.is_listening()
     first.release()
     second.release()
 
@@ -111,7 +111,7 @@ def test_the_lock_of_a_crashed_instance_does_not_block_the_next_start(
     assert (tmp_path / "salesdesk.lock").exists()
     mine = claim(tmp_path, tmp_path / "salesdesk.lock")
     assert isinstance(mine, SingleInstance)
-    assert mine.server.isListening()  # the dead instance's socket name was taken over
+    assert mine.is_listening()  # the dead instance's socket name was taken over
     mine.release()
 
 

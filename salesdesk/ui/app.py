@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from salesdesk.ui.restore_dialog import BackupJob
 
 WARM_UP_DELAY_MS = 150
+LISTEN_AT_THE_LATEST_MS = 1000
 #: Data safety after the list is filled: the start-up backup, then a daily check each hour.
 SAFETY_DELAY_MS = 3000
 #: Reminders, notifications and the tray icon start this long after the first paint.
@@ -83,6 +84,8 @@ class Controller:
         # The frame is on screen: build the window's contents and fill the list (shown
         # together at the next paint), then load the editing side (SQLAlchemy).
         self.window.load_list()
+        if self.instance is not None:  # from now on a second launch raises this window
+            QTimer.singleShot(0, self.instance.listen)
         QTimer.singleShot(WARM_UP_DELAY_MS, self.services.warm_up)
         QTimer.singleShot(SAFETY_DELAY_MS, self.start_safety)
         QTimer.singleShot(REMINDERS_DELAY_MS, self.start_reminders)
@@ -290,6 +293,9 @@ def start_gui(paths: Paths, lang: str | None = None) -> Controller | int:
     if instance is not None:
         controller.instance = instance
         instance.raiseRequested.connect(lambda: bring_to_front(controller.window))
+        # Listening starts after the first paint; this covers a window that never paints
+        # (started hidden). Until then a second launch retries for a few seconds.
+        QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, instance.listen)
     controller.window.show()
     return controller
 

@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from salesdesk.config import Paths
 
 if TYPE_CHECKING:
+    # QtNetwork is imported when used: a start-up needs only the lock before the window
+    # paints, the socket comes right after (a second launch retries until it answers).
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
     from PySide6.QtWidgets import QWidget
 
 RAISE = b"raise\n"
@@ -43,14 +45,32 @@ class SingleInstance(QObject):
 
     raiseRequested = Signal()
 
-    def __init__(self, lock: QLockFile, server: QLocalServer) -> None:
+    def __init__(self, lock: QLockFile, name: str) -> None:
         super().__init__()
         self._lock = lock
-        self.server = server
-        server.setParent(self)
+        self._name = name
+        self.server: QLocalServer | None = None
+
+    def listen(self) -> None:
+        """Answer later launches from now on (called once the window has painted)."""
+        if self.server is not None:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
+        QLocalServer.removeServer(self._name)  # a socket file left by a crashed instance
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.newConnection.connect(self._accept)
+        # Should listening fail, this is still the only instance (it holds the lock);
+        # a second launch then finds no answer and says so.
+        server.listen(self._name)
+        self.server = server
+
+    def is_listening(self) -> bool:
+        return self.server is not None and self.server.isListening()
 
     def _accept(self) -> None:
+        assert self.server is not None
         while (socket := self.server.nextPendingConnection()) is not None:
             socket.setParent(self)
             socket.readyRead.connect(lambda s=socket: self._read(s))
@@ -66,29 +86,28 @@ class SingleInstance(QObject):
             self.raiseRequested.emit()
 
     def release(self) -> None:
-        self.server.close()
+        if self.server is not None:
+            self.server.close()
         self._lock.unlock()
 
 
-def claim(data_dir: Path, lock_file: Path) -> SingleInstance | bool | None:
+def claim(data_dir: Path, lock_file: Path, listen: bool = True) -> SingleInstance | bool | None:
     """Become the running instance for ``data_dir``, or tell the running one to show itself.
 
     Returns the :class:`SingleInstance` to keep while running; True when another instance
     got the raise request (this launch should exit 0); False when another instance holds
     the folder but did not answer; None when no lock could be taken at all (a read-only
-    folder: the start-up checks explain that).
+    folder: the start-up checks explain that). With ``listen`` False the caller starts
+    answering later launches itself (:meth:`SingleInstance.listen`).
     """
     lock = QLockFile(str(lock_file))
     lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
     name = server_name(data_dir)
     if lock.tryLock(0):
-        QLocalServer.removeServer(name)  # a socket file left by a crashed instance
-        server = QLocalServer()
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        # Should listening fail, this is still the only instance (it holds the lock);
-        # a second launch then finds no answer and says so.
-        server.listen(name)
-        return SingleInstance(lock, server)
+        instance = SingleInstance(lock, name)
+        if listen:
+            instance.listen()
+        return instance
     if lock.error() != QLockFile.LockError.LockFailedError:
         return None  # could not even create the lock file
     return ask_running_instance(name)
@@ -96,6 +115,8 @@ def claim(data_dir: Path, lock_file: Path) -> SingleInstance | bool | None:
 
 def ask_running_instance(name: str) -> bool:
     """Send ``raise`` to the instance listening on ``name``; True when it answered."""
+    from PySide6.QtNetwork import QLocalSocket
+
     for _ in range(CONNECT_ATTEMPTS):
         socket = QLocalSocket()
         socket.connectToServer(name)
@@ -126,7 +147,7 @@ def claim_or_exit(paths: Paths) -> SingleInstance | int | None:
     0 when the running SalesDesk was asked to come to the front; 1 (after saying so) when
     it holds the data folder but does not answer. None: no lock possible, carry on.
     """
-    result = claim(paths.data_dir, paths.instance_lock)
+    result = claim(paths.data_dir, paths.instance_lock, listen=False)
     if result is True:
         return 0
     if result is False:
