@@ -21,8 +21,8 @@ as the services compute them (property tests hold the bulk paths equal).
 
 from __future__ import annotations
 
+import marshal
 import multiprocessing
-import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -78,8 +78,8 @@ WORKER_MIN_BYTES = {CSV: 512 * 1024, VCF: 512 * 1024}
 WORKER_MIN_BYTES_OTHER = 128 * 1024  # XLSX: compressed, and slow to read
 #: Import field → contact column.
 _C_FIELD_OF = dict(zip(C_FIELDS, CONTACT_FIELDS, strict=True))
-#: Page cache for the import's transaction (KiB, negative for SQLite): random UUID keys
-#: put inserts on random index pages, and keeping those pages in memory is the main win.
+#: Page cache for the import's transaction (KiB, negative for SQLite), for the data file
+#: and for the TEMP table of duplicate keys (whose random keys go to random pages).
 IMPORT_CACHE_KIB = -65_536
 
 
@@ -514,18 +514,23 @@ def run_import(
         with RowSource(path, fmt) as source, db.raw_write() as conn:
             validate_mapping(options.mapping, source.headers)
             now = clock()
-            previous_cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
-            conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
+            caches = {
+                schema: int(conn.execute(f"PRAGMA {schema}.cache_size").fetchone()[0])
+                for schema in ("main", "temp")
+            }
+            for schema in caches:
+                conn.execute(f"PRAGMA {schema}.cache_size = {IMPORT_CACHE_KIB}")
             try:
                 run = _Run(conn, options, now)
                 with (
                     _batches(source, options, now, cancelled) as batches,
-                    _search_index_as_you_go(conn) as index_new,
+                    _search_index_as_you_go(conn, 5 * options.batch_rows) as index_new,
                 ):
                     _import_rows(run, batches, options, progress, cancelled, index_new)
                 conn.execute("DROP TABLE temp.import_key")
             finally:
-                conn.execute(f"PRAGMA cache_size = {previous_cache}")
+                for schema, size in caches.items():
+                    conn.execute(f"PRAGMA {schema}.cache_size = {size}")
             if options.dry_run:
                 raise _Rollback
     except _Rollback:
@@ -602,14 +607,14 @@ class _Received:
                 if cancelled is not None and cancelled():
                     raise InterchangeError(E.CANCELLED)
             try:
-                message = pickle.loads(conn.recv_bytes())
+                message = marshal.loads(conn.recv_bytes())
             except EOFError:  # gone without a word: killed, out of memory...
                 self.worker.join(1)
                 detail = f"the reading process stopped (exit code {self.worker.exitcode})"
                 raise InterchangeError(E.UNREADABLE_FILE, detail) from None
             kind = message[0]
             if kind == prepare.BATCH:
-                yield message[1]
+                yield prepare.decode(message)
             elif kind == prepare.END:
                 self.finished = True
                 return
@@ -667,14 +672,17 @@ def _stop(worker: Any, gently: bool) -> None:
 
 
 @contextmanager
-def _search_index_as_you_go(conn: sqlite3.Connection) -> Iterator[Callable[[], None]]:
-    """Index new prospects' search texts a batch at a time instead of row by row.
+def _search_index_as_you_go(conn: sqlite3.Connection, every: int) -> Iterator[Callable[[], None]]:
+    """Index new prospects' search texts ``every`` rows or so instead of row by row.
 
     The insert trigger is dropped inside the import's transaction and recreated after
-    (a rollback restores it anyway); the update trigger stays. The callable given to the
-    with-block adds the prospects inserted since its last call to both full-text tables,
-    with one bulk insert each, which is several times cheaper than the trigger's per-row
-    inserts.
+    (a rollback restores it anyway); the update trigger stays (it leaves a row not yet
+    indexed alone: the bulk insert then takes its current texts). The callable given to
+    the with-block adds the prospects inserted since it last did, once there are
+    ``every`` of them, to both full-text tables with one bulk insert each; the rest are
+    added at the end. For those statements the full-text tables keep up to
+    :data:`FTS_HASH_BYTES` of new entries in memory before writing a segment (the
+    default is 1 MB), so fewer segments are written and merged.
     """
     found = conn.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'prospect_search_insert'"
@@ -684,23 +692,39 @@ def _search_index_as_you_go(conn: sqlite3.Connection) -> Iterator[Callable[[], N
         return
     last = [conn.execute("SELECT coalesce(max(rowid), 0) FROM prospect").fetchone()[0]]
 
-    def index_new() -> None:
+    def index_new(at_least: int = every) -> None:
         top = conn.execute("SELECT coalesce(max(rowid), 0) FROM prospect").fetchone()[0]
-        if top <= last[0]:
+        if top - last[0] < max(1, at_least):
             return
-        conn.execute(
-            "INSERT INTO prospect_fts(rowid, text) SELECT rowid, search_text FROM prospect"
-            " WHERE rowid > ? AND rowid <= ?",
-            (last[0], top),
-        )
-        conn.execute(
-            "INSERT INTO prospect_names_fts(rowid, names) SELECT rowid, search_names"
-            " FROM prospect WHERE rowid > ? AND rowid <= ?",
-            (last[0], top),
-        )
+        for table, column, source in _FTS:
+            conn.execute(
+                f"INSERT INTO {table}(rowid, {column}) SELECT rowid, {source} FROM prospect"
+                " WHERE rowid > ? AND rowid <= ?",
+                (last[0], top),
+            )
         last[0] = top
 
+    hash_sizes = [_fts_setting(conn, table, "hashsize") for table, _c, _s in _FTS]
+    for table, _c, _s in _FTS:
+        _fts_set(conn, table, "hashsize", FTS_HASH_BYTES)
     conn.execute("DROP TRIGGER prospect_search_insert")
     yield index_new
-    index_new()
+    index_new(1)
     conn.execute(found[0])
+    for (table, _c, _s), size in zip(_FTS, hash_sizes, strict=True):
+        _fts_set(conn, table, "hashsize", FTS_DEFAULT_HASH_BYTES if size is None else size)
+
+
+#: (full-text table, its column, the prospect column it indexes)
+_FTS = (("prospect_fts", "text", "search_text"), ("prospect_names_fts", "names", "search_names"))
+FTS_HASH_BYTES = 16 << 20
+FTS_DEFAULT_HASH_BYTES = 1 << 20  # SQLite's
+
+
+def _fts_setting(conn: sqlite3.Connection, table: str, name: str) -> Any:
+    row = conn.execute(f"SELECT v FROM {table}_config WHERE k = ?", (name,)).fetchone()
+    return None if row is None else row[0]
+
+
+def _fts_set(conn: sqlite3.Connection, table: str, name: str, value: Any) -> None:
+    conn.execute(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (name, value))

@@ -10,8 +10,8 @@ this same code, so they give the same rows.
 
 from __future__ import annotations
 
+import marshal
 import os
-import pickle
 import queue
 import threading
 import traceback
@@ -376,11 +376,25 @@ def prepare_batches(
 
 
 # -- the worker process ----------------------------------------------------------------------
-#: Messages from the worker: ("batch", Batch), then ("end",), or ("error", code, detail,
-#: line) for a file problem, or ("failed", traceback text) for anything else.
+#: Messages from the worker, in :mod:`marshal` form (plain tuples, lists and text: about
+#: twice as fast as pickle both ways): BATCH ones (see :func:`encode`), then ("end",),
+#: or ("error", code, detail, line) for a file problem, or ("failed", traceback text).
 BATCH, END, ERROR, FAILED = "batch", "end", "error", "failed"
-#: Batches pickled and waiting to be sent, besides the one being sent (memory bound).
+#: Batches encoded and waiting to be sent, besides the one being sent (memory bound).
 QUEUED_BATCHES = 2
+
+
+def encode(batch: Batch) -> tuple[Any, ...]:
+    """A batch as a message of plain values; :func:`decode` gives it back."""
+    problems = [(p.line, p.errors, p.company) for p in batch.problems]
+    lines, prospects, contacts, keys, read, errors, _problems, fraction = batch
+    return (BATCH, lines, prospects, contacts, keys, read, errors, problems, fraction)
+
+
+def decode(message: tuple[Any, ...]) -> Batch:
+    _kind, lines, prospects, contacts, keys, read, errors, problems, fraction = message
+    listed = [RowProblem(*p) for p in problems]
+    return Batch(lines, prospects, contacts, keys, read, errors, listed, fraction)
 
 
 def serve_batches(
@@ -404,7 +418,7 @@ def serve_batches(
             broken.set()
 
     def post(message: tuple[Any, ...] | None) -> None:
-        data = None if message is None else pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+        data = None if message is None else marshal.dumps(message)
         while not broken.is_set():
             try:
                 outbox.put(data, timeout=0.5)
@@ -419,7 +433,7 @@ def serve_batches(
         try:
             with RowSource(path, fmt) as source:
                 for batch in prepare_batches(source, mapping, batch_rows, now):
-                    post((BATCH, batch))
+                    post(encode(batch))
             post((END,))
         except InterchangeError as exc:
             post((ERROR, exc.code, exc.detail, exc.line))
