@@ -608,7 +608,7 @@ class _Received:
                     raise InterchangeError(E.CANCELLED)
             try:
                 message = marshal.loads(conn.recv_bytes())
-            except EOFError:  # gone without a word: killed, out of memory...
+            except (EOFError, OSError):  # gone (mid-message?): killed, out of memory...
                 self.worker.join(1)
                 detail = f"the reading process stopped (exit code {self.worker.exitcode})"
                 raise InterchangeError(E.UNREADABLE_FILE, detail) from None
