@@ -302,9 +302,10 @@ class TodayModel(QAbstractItemModel):
         if entry.source is ReminderSource.FOLLOW_UP:
             text = kind_label(entry.kind) if entry.kind is not None else ""
         elif entry.source is ReminderSource.ACTION_ITEM:
-            text = self.tr("Customer's deadline")
             if entry.check_due:
-                text = self.tr("Customer's deadline · friendly check due")
+                text = self.tr("Friendly check due")
+            else:
+                text = self.tr("Customer's deadline")
         else:
             text = self.tr("Complaint after the sale")
         if entry.snoozed_until is not None and entry.snoozed_until > self._now:
