@@ -128,7 +128,7 @@ def test_lists_follow_ups_items_and_complaints_with_the_contacts_made(
     assert find(panel, ids["late"]).foreground(0).color() == OVERDUE_COLOR
     assert find(panel, ids["silent"]).foreground(2).color() == OVERDUE_COLOR
     assert find(panel, ids["later"]).foreground(0).style() == Qt.BrushStyle.NoBrush
-    assert find(panel, ids["silent"]).child(0).text(1) == "No contact since it was opened."
+    assert find(panel, ids["silent"]).child(0).text(0) == "No contact since it was opened."
     # A visit after the complaint shows under it, and it is no longer silent.
     services.calls.log_call(
         CallInput(

@@ -130,8 +130,8 @@ class FollowUpPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(0, 130)
-        self.tree.setColumnWidth(2, 150)
+        self.tree.setColumnWidth(0, 140)
+        self.tree.setColumnWidth(2, 175)
         self.tree.currentItemChanged.connect(lambda *_: self._update_actions())
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit())
         self.tree.editRequested.connect(self.edit)
@@ -397,12 +397,13 @@ class FollowUpPanel(QWidget):
 
     @staticmethod
     def _note(parent: QTreeWidgetItem, text: str) -> None:
-        item = QTreeWidgetItem(parent, ["", text])
+        item = QTreeWidgetItem(parent, [text])
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        font = item.font(1)
+        item.setFirstColumnSpanned(True)  # the whole width, not the "when" column
+        font = item.font(0)
         font.setItalic(True)
-        item.setFont(1, font)
-        item.setForeground(1, QBrush(Qt.GlobalColor.gray))
+        item.setFont(0, font)
+        item.setForeground(0, QBrush(Qt.GlobalColor.gray))
 
     @staticmethod
     def _paint(item: QTreeWidgetItem, color: str) -> None:

@@ -473,8 +473,13 @@ class TodayPanel(QWidget):
             tip = f"{tip} ({shortcut})"
         button.setToolTip(tip)
         button.clicked.connect(act.trigger)
-        act.changed.connect(lambda: button.setEnabled(act.isEnabled()))
-        button.setEnabled(act.isEnabled())
+
+        def follow() -> None:
+            button.setEnabled(act.isEnabled())
+            button.setText(act.text())  # "Done" becomes "Resolve…" on a complaint
+
+        act.changed.connect(follow)
+        follow()
         return button
 
     def _show_menu(self, at: QPoint) -> None:
