@@ -366,3 +366,13 @@ def test_snoozes_show_in_the_days_list_and_can_be_taken_back(
     complaints.snooze(kid, None)
     assert {e.snoozed_until for e in today.entries()} == {None}
     assert follow_ups.get(fid).due_at == T0 - timedelta(hours=1)
+
+
+def test_a_prospects_open_follow_ups_are_read_through_its_own_index(db: Database) -> None:
+    """Not by walking every open follow-up in due order (slow with 100k prospects)."""
+    from salesdesk.core.calls import _OPEN_FOLLOW_UPS
+
+    plan = " ".join(
+        str(r[-1]) for r in db.reader().execute("EXPLAIN QUERY PLAN " + _OPEN_FOLLOW_UPS, ("x",))
+    )
+    assert "ix_follow_up_prospect_status" in plan

@@ -74,9 +74,11 @@ _ADVANCE_DATES = (
     " updated_at=:now, version=version+1"
     " WHERE id=:id AND deleted_at IS NULL"
 )
+# ``+due_at``: sorting the prospect's few rows beats walking every open follow-up in the
+# (status, due_at) index, which SQLite otherwise picks to avoid the sort (~150 ms at 100k).
 _OPEN_FOLLOW_UPS = (
     "SELECT id, due_at, what, kind FROM follow_up"
-    " WHERE prospect_id=? AND status='open' AND deleted_at IS NULL ORDER BY due_at"
+    " WHERE prospect_id=? AND status='open' AND deleted_at IS NULL ORDER BY +due_at"
 )
 
 
