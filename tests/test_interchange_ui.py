@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,48 @@ def test_cancelling_the_import_writes_nothing(
     assert wizard.run_page.summary is None
     assert "cancelled" in wizard.run_page.status.text()
     assert _counts(db) == before
+
+
+def test_wizard_through_the_worker_process_cancels_then_imports(
+    qtbot: QtBot,
+    db: Database,
+    paths: Paths,
+    prospects: ProspectService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from salesdesk.core.interchange import importer
+
+    # Big files are read by a worker process; this one is made to go that way too.
+    monkeypatch.setattr(importer, "uses_worker", lambda *args: True)
+    prospects.create(ProspectInput(company="既存の会社"))
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="cp932", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["会社名", "電話番号"])
+        writer.writerows([f"株式会社テスト{i}①", f"03-{i:04d}-0000"] for i in range(3000))
+    before = _counts(db)
+    for cancel in (True, False):
+        wizard = _wizard(qtbot, db, paths, path)
+        for _ in range(3):
+            wizard.next()
+        qtbot.waitUntil(lambda w=wizard: w.check_page.summary is not None, timeout=20_000)
+        assert wizard.check_page.summary.imported == 3000  # type: ignore[union-attr]
+        wizard.next()
+        assert wizard.currentId() == ImportWizard.RUN
+        if cancel:
+            wizard.run_page.request_cancel()
+        qtbot.waitUntil(lambda w=wizard: w.run_page.done, timeout=20_000)
+        assert multiprocessing.active_children() == []  # the worker is gone either way
+        if cancel:
+            assert wizard.run_page.summary is None
+            assert "cancelled" in wizard.run_page.status.text()
+            assert _counts(db) == before
+        else:
+            assert wizard.run_page.summary is not None
+            assert wizard.run_page.summary.imported == 3000
+            assert wizard.run_page.bar.value() == 1000
+            assert prospects.count() == 3001
 
 
 def test_wizard_lists_invalid_rows_and_needs_the_skip_box(
