@@ -214,11 +214,7 @@ class ReminderDesk(QObject):
         """Show the window with ``prospect_id`` selected (filters cleared if they hide it)."""
         window = self._window()
         bring_to_front(window)
-        if window.model.row_of(prospect_id) < 0:
-            window.search.clear()
-            window.stage_filter.setCurrentIndex(0)
-            window.due_filter.setChecked(False)
-        window.select_prospect(prospect_id)
+        window.open_prospect(prospect_id)
 
     # -- showing ---------------------------------------------------------------------------
     def show(self, reminders: Sequence[Reminder], missed: bool) -> None:
