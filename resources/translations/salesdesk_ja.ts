@@ -1,6 +1,65 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>ActionItemDialog</name>
+    <message>
+        <source>New customer action item</source>
+        <translation>顧客側の宿題を追加</translation>
+    </message>
+    <message>
+        <source>Edit customer action item</source>
+        <translation>顧客側の宿題を編集</translation>
+    </message>
+    <message>
+        <source>e.g. internal approval of the quotation</source>
+        <translation>例：見積もりの社内稟議</translation>
+    </message>
+    <message>
+        <source>e.g. the April installation slot is given to another customer</source>
+        <translation>例：4月の搬入枠を他のお客様に回すことになる</translation>
+    </message>
+    <message>
+        <source>no friendly check</source>
+        <translation>確認の連絡なし</translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation> 日前</translation>
+    </message>
+    <message>
+        <source>The customer owes*</source>
+        <translation>顧客側の宿題*</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>If it is late</source>
+        <translation>遅れた場合の影響</translation>
+    </message>
+    <message>
+        <source>Friendly check</source>
+        <translation>進捗確認の連絡</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>No reminder before the deadline, only when it passes.</source>
+        <translation>期限前のお知らせはありません。期限を過ぎたときにお知らせします。</translation>
+    </message>
+    <message>
+        <source>Reminder for a friendly progress check: {0}</source>
+        <translation>進捗確認のお知らせ：{0}</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <source>Backup saved: {0}</source>
@@ -206,6 +265,22 @@
     <message>
         <source>Next step (when / what):</source>
         <translation>次の一手(いつ・何を):</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>進行中の商談</translation>
+    </message>
+    <message>
+        <source>Closing checklist</source>
+        <translation>クロージングチェックリスト</translation>
+    </message>
+    <message>
+        <source>{0} of {1} done ({2}%)</source>
+        <translation>{1}項目中{0}項目完了（{2}%）</translation>
+    </message>
+    <message>
+        <source>If late:</source>
+        <translation>遅れた場合：</translation>
     </message>
     <message>
         <source>existing customer</source>
@@ -453,6 +528,60 @@
     <message>
         <source>Rows read: {0}. New prospects: {1}. Rows matching prospects you already have: {2}. Rows not valid: {3}.</source>
         <translation>読んだ行: {0} 行。新しい見込み客: {1} 件。登録済みと一致する行: {2} 行。正しくない行: {3} 行。</translation>
+    </message>
+</context>
+<context>
+    <name>CloseToTray</name>
+    <message>
+        <source>SalesDesk keeps running in the tray so reminders still reach you. Quit it from the tray icon's menu.</source>
+        <translation>リマインダーをお知らせできるよう、SalesDeskはタスクトレイで動き続けます。終了するにはトレイアイコンのメニューから「終了」を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>New complaint</source>
+        <translation>クレームを記録</translation>
+    </message>
+    <message>
+        <source>Edit complaint</source>
+        <translation>クレームを編集</translation>
+    </message>
+    <message>
+        <source>What went wrong, in the customer's words</source>
+        <translation>何が起きたか（お客様の言葉で）</translation>
+    </message>
+    <message>
+        <source>How it was put right (needed to resolve it)</source>
+        <translation>どのように解決したか（解決済みにするには必須）</translation>
+    </message>
+    <message>
+        <source>Problem*</source>
+        <translation>内容*</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>受付日時</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>重要度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>解決内容</translation>
+    </message>
+    <message>
+        <source>Resolution*</source>
+        <translation>解決内容*</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1281,10 @@ Details: {0}</source>
         <translation>（既存顧客）</translation>
     </message>
     <message>
+        <source>Follow-ups &amp;&amp; items</source>
+        <translation>フォロー・宿題</translation>
+    </message>
+    <message>
         <source>Decision maker</source>
         <translation>決裁者</translation>
     </message>
@@ -1241,6 +1374,132 @@ Details: {0}</source>
     <message>
         <source>{0} more matching rows follow the choice for all.</source>
         <translation>ほかに一致する {0} 行は「すべてに適用」の選択に従います。</translation>
+    </message>
+</context>
+<context>
+    <name>EmailDraft</name>
+    <message>
+        <source>E-mail draft</source>
+        <translation>メール下書き</translation>
+    </message>
+    <message>
+        <source>This item no longer exists.</source>
+        <translation>この項目はすでに削除されています。</translation>
+    </message>
+    <message>
+        <source>Friendly check before the deadline</source>
+        <translation>期限前の確認（進み具合のお伺い）</translation>
+    </message>
+    <message>
+        <source>Reminder: the deadline has passed</source>
+        <translation>催促：期限を過ぎています</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>consequence sentence</source>
+        <translation>影響の文</translation>
+    </message>
+    <message>
+        <source>A brace { or } in the %1 has no partner. Placeholders look like {item}; write {{ or }} for a brace itself.</source>
+        <translation>%1に対になっていない括弧 { または } があります。差し込み項目は {item} のように書きます。括弧そのものを書くときは {{ または }} としてください。</translation>
+    </message>
+    <message>
+        <source>The %1 uses {%2}, which is not a placeholder. Use one from the list.</source>
+        <translation>%1の {%2} は差し込み項目ではありません。一覧にある項目を使ってください。</translation>
+    </message>
+</context>
+<context>
+    <name>EmailDraftDialog</name>
+    <message>
+        <source>E-mail draft — %1</source>
+        <translation>メール下書き — %1</translation>
+    </message>
+    <message>
+        <source>no contact chosen</source>
+        <translation>担当者未指定</translation>
+    </message>
+    <message>
+        <source>Moment</source>
+        <translation>送るタイミング</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>No e-mail address on file: type one</source>
+        <translation>メールアドレスが登録されていません。入力してください</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy subject and body (Ctrl+Shift+C)</source>
+        <translation>件名と本文をコピー（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <source>&amp;Open in mail app</source>
+        <translation>メールソフトで開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open a new message in your mail app (Ctrl+Return)</source>
+        <translation>メールソフトで新しいメールを開く（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Edit &amp;templates…</source>
+        <translation>テンプレートを編集(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>Your edited template cannot be used, so the default wording is shown: %1</source>
+        <translation>編集したテンプレートが使えないため、標準の文面を表示しています：%1</translation>
+    </message>
+    <message>
+        <source>Add your name and signature in File → My profile…</source>
+        <translation>お名前と署名は［ファイル］→［マイプロフィール…］で設定してください。</translation>
+    </message>
+    <message>
+        <source>Replace the draft?</source>
+        <translation>下書きを置き換えますか？</translation>
+    </message>
+    <message>
+        <source>You have changed the subject or body. Replace them with the new draft?</source>
+        <translation>件名または本文が編集されています。新しい下書きで置き換えますか？</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>コピーしました</translation>
+    </message>
+    <message>
+        <source>No mail app</source>
+        <translation>メールソフトがありません</translation>
+    </message>
+    <message>
+        <source>No mail app opened the draft. Use Copy and paste it into your mail instead.</source>
+        <translation>メールソフトで下書きを開けませんでした。［コピー］してメールに貼り付けてください。</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1606,26 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>ExportProcess</name>
+    <message>
+        <source>The PDF export stopped unexpectedly.</source>
+        <extracomment>A PDF of more sheets than this (or any day's one-sheet-each pack) is made by a child process; fewer are quicker in the window than starting one (~16 ms a sheet). A compact day list of more rows than this is made by a child process too. How much of the child's error output a message shows.</extracomment>
+        <translation>PDFの書き出しが途中で異常終了しました。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written.</source>
+        <translation>PDFファイルを書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>The PDF export ended with error {0}.</source>
+        <translation>PDFの書き出しがエラー {0} で終了しました。</translation>
+    </message>
+    <message>
+        <source>The PDF export could not be started.</source>
+        <translation>PDFの書き出しを開始できませんでした。</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose the file</source>
@@ -1367,6 +1646,180 @@ Details: {0}</source>
     <message>
         <source>Lists (*.csv *.tsv *.txt *.xlsx *.vcf);;All files (*)</source>
         <translation>リスト (*.csv *.tsv *.txt *.xlsx *.vcf);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Schedule follow-up</source>
+        <translation>フォローアップを予定</translation>
+    </message>
+    <message>
+        <source>Edit follow-up</source>
+        <translation>フォローアップを編集</translation>
+    </message>
+    <message>
+        <source>e.g. bring the case study they asked about</source>
+        <translation>例：ご要望の導入事例をお届けする</translation>
+    </message>
+    <message>
+        <source>What this contact brings the customer</source>
+        <translation>この接触でお客様に提供するもの</translation>
+    </message>
+    <message>
+        <source>What*</source>
+        <translation>内容*</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPanel</name>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>あとで通知</translation>
+    </message>
+    <message>
+        <source>Schedule follow-up…</source>
+        <translation>フォローアップを予定…</translation>
+    </message>
+    <message>
+        <source>Add customer item…</source>
+        <translation>顧客側の宿題を追加…</translation>
+    </message>
+    <message>
+        <source>Record complaint…</source>
+        <translation>クレームを記録…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>日時を変更…</translation>
+    </message>
+    <message>
+        <source>Cancel it</source>
+        <translation>取り消す</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>E-mail draft…</source>
+        <translation>メール下書き…</translation>
+    </message>
+    <message>
+        <source>10 minutes</source>
+        <translation>10分後</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1時間後</translation>
+    </message>
+    <message>
+        <source>Tomorrow 9:00</source>
+        <translation>明日 9:00</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>日時を指定…</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>解決を記録…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Follow-ups (%n)</source>
+        <translation>
+            <numerusform>フォローアップ（%n件）</numerusform></translation>
+    </message>
+    <message>
+        <source>snoozed until {0}</source>
+        <translation>{0}まで保留</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>No follow-up planned. Every contact needs a next step.</source>
+        <translation>予定されたフォローアップはありません。どの接触にも次の一手を決めましょう。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Customer action items (%n)</source>
+        <translation>
+            <numerusform>顧客側の宿題（%n件）</numerusform></translation>
+    </message>
+    <message>
+        <source>Overdue: chase it now</source>
+        <translation>期限切れ：すぐに催促</translation>
+    </message>
+    <message>
+        <source>Friendly check due</source>
+        <translation>進捗の確認どき</translation>
+    </message>
+    <message>
+        <source>Check from {0}</source>
+        <translation>{0}から確認</translation>
+    </message>
+    <message>
+        <source>No friendly check</source>
+        <translation>確認の連絡なし</translation>
+    </message>
+    <message>
+        <source>If late: {0}</source>
+        <translation>遅れた場合：{0}</translation>
+    </message>
+    <message>
+        <source>Nothing the customer owes you right now.</source>
+        <translation>いま顧客側の宿題はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Complaints (%n open)</source>
+        <translation>
+            <numerusform>クレーム（未解決 %n件）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>No contact for %n day(s)</source>
+        <translation>
+            <numerusform>%n日間連絡なし</numerusform></translation>
+    </message>
+    <message>
+        <source>Resolution: {0}</source>
+        <translation>解決内容：{0}</translation>
+    </message>
+    <message>
+        <source>No contact since it was opened.</source>
+        <translation>受付後、まだ連絡していません。</translation>
+    </message>
+    <message>
+        <source>No complaints recorded.</source>
+        <translation>記録されたクレームはありません。</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +2073,117 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>ItemActions</name>
+    <message>
+        <source>Done: “{0}”</source>
+        <extracomment>An e-mail draft for a customer item: (item id, "check" or "overdue"). A short confirmation for the status bar.</extracomment>
+        <translation>完了：「{0}」</translation>
+    </message>
+    <message>
+        <source>Done: “{0}”. Ctrl+Z takes it back.</source>
+        <translation>「{0}」を完了にしました。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Cancel “{0}”</source>
+        <translation>「{0}」を取り消し</translation>
+    </message>
+    <message>
+        <source>Cancelled “{0}”. Ctrl+Z takes it back.</source>
+        <translation>「{0}」を取り消しました。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Delete “{0}”</source>
+        <translation>「{0}」を削除</translation>
+    </message>
+    <message>
+        <source>Deleted “{0}”. Ctrl+Z brings it back.</source>
+        <translation>「{0}」を削除しました。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Snooze “{0}”</source>
+        <translation>「{0}」をあとで通知</translation>
+    </message>
+    <message>
+        <source>Snoozed until {0}.</source>
+        <translation>{0}にもう一度お知らせします。</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>あとで通知</translation>
+    </message>
+    <message>
+        <source>Remind me again about “{0}” at:</source>
+        <translation>「{0}」をもう一度知らせる日時：</translation>
+    </message>
+    <message>
+        <source>New due time for “{0}”:</source>
+        <translation>「{0}」の新しい予定日時：</translation>
+    </message>
+    <message>
+        <source>New deadline the customer agreed to for “{0}”:</source>
+        <translation>お客様と合意した「{0}」の新しい期限：</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>日時を変更</translation>
+    </message>
+    <message>
+        <source>Reschedule “{0}”</source>
+        <translation>「{0}」の日時を変更</translation>
+    </message>
+    <message>
+        <source>Moved to {0}.</source>
+        <translation>{0}に変更しました。</translation>
+    </message>
+    <message>
+        <source>Edit “{0}”</source>
+        <translation>「{0}」を編集</translation>
+    </message>
+    <message>
+        <source>Resolve “{0}”</source>
+        <translation>「{0}」を解決済みに</translation>
+    </message>
+    <message>
+        <source>Schedule “{0}”</source>
+        <translation>「{0}」を予定</translation>
+    </message>
+    <message>
+        <source>Add “{0}”</source>
+        <translation>「{0}」を追加</translation>
+    </message>
+    <message>
+        <source>Record complaint “{0}”</source>
+        <translation>クレーム「{0}」を記録</translation>
+    </message>
+    <message>
+        <source>This entry has changed meanwhile; the list is up to date now.</source>
+        <translation>この項目はほかの場所で変更されていました。一覧を最新の状態にしました。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>保存できませんでした</translation>
+    </message>
+    <message>
+        <source>SalesDesk could not change this entry.
+
+Details: {0}</source>
+        <translation>この項目を変更できませんでした。
+
+詳細：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialogs</name>
+    <message>
+        <source>(no one in particular)</source>
+        <translation>（特定の担当者なし）</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Lead</source>
@@ -1722,6 +2286,38 @@ Details: {0}</source>
         <translation>断られた</translation>
     </message>
     <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未対応</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>対応中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解決済み</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取り消し</translation>
+    </message>
+    <message>
         <source>Enter the company name.</source>
         <translation>会社名を入力してください。</translation>
     </message>
@@ -1738,8 +2334,28 @@ Details: {0}</source>
         <translation>次の一手の内容を書いてください。</translation>
     </message>
     <message>
+        <source>Say what you will do.</source>
+        <translation>何をするかを入力してください。</translation>
+    </message>
+    <message>
+        <source>Say what the customer owes you.</source>
+        <translation>顧客側の宿題の内容を入力してください。</translation>
+    </message>
+    <message>
+        <source>Describe the problem.</source>
+        <translation>問題の内容を入力してください。</translation>
+    </message>
+    <message>
+        <source>Say how the problem was resolved before marking it resolved.</source>
+        <translation>解決済みにする前に、どのように解決したかを入力してください。</translation>
+    </message>
+    <message>
         <source>This field is required.</source>
         <translation>この項目は必須です。</translation>
+    </message>
+    <message>
+        <source>The friendly check can be 0 (none) to 60 days before the deadline.</source>
+        <translation>進捗確認の連絡は期限の0日前（なし）から60日前までで指定してください。</translation>
     </message>
     <message>
         <source>This is not a valid e-mail address (example: name@company.co.jp).</source>
@@ -1774,6 +2390,7 @@ Details: {0}</source>
     <name>MainWindow</name>
     <message>
         <source>Search company, reading, contact, phone, e-mail (Ctrl+F)</source>
+        <extracomment>Follow-ups, customer items or complaints may have changed: re-arm the reminders.</extracomment>
         <translation>会社名・フリガナ・担当者・電話・メールで検索 (Ctrl+F)</translation>
     </message>
     <message>
@@ -1787,6 +2404,14 @@ Details: {0}</source>
     <message>
         <source>Stage:</source>
         <translation>段階:</translation>
+    </message>
+    <message>
+        <source>Prospects</source>
+        <translation>見込み客</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
     </message>
     <message>
         <source>&amp;New prospect…</source>
@@ -1851,6 +2476,30 @@ Details: {0}</source>
     <message>
         <source>&amp;Prospect</source>
         <translation>見込み客(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Schedule &amp;follow-up…</source>
+        <translation>フォローアップを予定(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add customer &amp;action item…</source>
+        <translation>顧客側の宿題を追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Record co&amp;mplaint…</source>
+        <translation>クレームを記録(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Prospect list</source>
+        <translation>見込み客一覧(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今日(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Appointment success by strength…</source>
@@ -1990,6 +2639,26 @@ Details: {0}</source>
     <message>
         <source>&amp;Preset:</source>
         <translation>プリセット(&amp;P):</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>None</source>
+        <extracomment>Could not be shown (title, body, on_click): the caller shows it another way.</extracomment>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Desktop notifications</source>
+        <translation>デスクトップ通知</translation>
+    </message>
+    <message>
+        <source>System tray messages</source>
+        <translation>タスクトレイのメッセージ</translation>
+    </message>
+    <message>
+        <source>Banner in the SalesDesk window</source>
+        <translation>SalesDeskウィンドウ内のバナー</translation>
     </message>
 </context>
 <context>
@@ -2496,6 +3165,94 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>ほか%n件</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDesk</name>
+    <message>
+        <source>SalesDesk could not change how it starts at login.
+
+{0}</source>
+        <extracomment>How often the data file's change counter is looked at (a pragma, not a query).</extracomment>
+        <translation>ログイン時の自動起動の設定を変更できませんでした。
+
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Open problem at {0}: time to get in touch</source>
+        <extracomment>More than this many reminders at the same minute are shown as one grouped notification. Lines of a grouped notification that name a reminder before "…and N more".</extracomment>
+        <translation>{0}様の未解決の問題：ご連絡のタイミングです</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open problem at {0}: no contact for %n day(s)</source>
+        <translation><numerusform>{0}様の未解決の問題：%n日間連絡なし</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left — a friendly check?</source>
+        <translation><numerusform>期限まで残り%n日 — 進捗確認のご連絡をしませんか?</numerusform></translation>
+    </message>
+    <message>
+        <source>Snoozed: {0}</source>
+        <translation>再通知：{0}</translation>
+    </message>
+    <message>
+        <source>Overdue now: {0}</source>
+        <translation>期限切れ：{0}</translation>
+    </message>
+    <message>
+        <source>{0}: the deadline {1} has passed. Chase it within the hour.</source>
+        <translation>{0}様：期限（{1}）を過ぎました。1時間以内にご連絡を。</translation>
+    </message>
+    <message>
+        <source>{0} ({1}), due {2}</source>
+        <translation>{1}様「{0}」（期限：{2}）</translation>
+    </message>
+    <message>
+        <source>Snoozed follow-up due: {0}</source>
+        <translation>再通知のフォローアップ：{0}様</translation>
+    </message>
+    <message>
+        <source>Follow-up overdue: {0}</source>
+        <translation>フォローアップ期限切れ：{0}様</translation>
+    </message>
+    <message>
+        <source>Follow-up due: {0}</source>
+        <translation>フォローアップの時間です：{0}様</translation>
+    </message>
+    <message>
+        <source>Friendly check: {0} ({1})</source>
+        <translation>進捗確認：{0}（{1}様）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) while SalesDesk was closed or asleep</source>
+        <translation><numerusform>SalesDeskの終了中・スリープ中のリマインダー %n件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due now</source>
+        <translation><numerusform>期限のリマインダー %n件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation><numerusform>…ほか%n件</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Backups</source>
@@ -2617,7 +3374,7 @@ Contacts added: {5}</source>
     <name>Safety</name>
     <message>
         <source>Backup restored. Your data from before the restore was backed up too.</source>
-        <extracomment>Data safety after the list is filled: the start-up backup, then a daily check each hour.</extracomment>
+        <extracomment>Data safety after the list is filled: the start-up backup, then a daily check each hour. Reminders, notifications and the tray icon start this long after the first paint. The day's list opens by itself when something is overdue or due today.</extracomment>
         <translation>バックアップを復元しました。復元前のデータもバックアップしてあります。</translation>
     </message>
     <message>
@@ -2857,6 +3614,46 @@ Details: {0}</source>
         <source>Data folder</source>
         <translation>データの保存先</translation>
     </message>
+    <message>
+        <source>Show desktop notifications</source>
+        <translation>デスクトップ通知を表示する</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>まだ開始していません</translation>
+    </message>
+    <message>
+        <source>How this computer shows SalesDesk's reminders (chosen when it starts).</source>
+        <translation>このコンピューターでのリマインダーの表示方法（起動時に選ばれます）</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>ウィンドウを閉じてもタスクトレイで動かし続ける</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray.</source>
+        <translation>このデスクトップにはタスクトレイがありません。</translation>
+    </message>
+    <message>
+        <source>Start SalesDesk when I log in</source>
+        <translation>ログイン時にSalesDeskを起動する</translation>
+    </message>
+    <message>
+        <source> day(s) without contact</source>
+        <translation> 日間連絡なし</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>リマインダー</translation>
+    </message>
+    <message>
+        <source>Notifications shown by</source>
+        <translation>通知の表示方法</translation>
+    </message>
+    <message>
+        <source>Flag an open problem after</source>
+        <translation>未解決の問題を警告するまで</translation>
+    </message>
 </context>
 <context>
     <name>SheetDialog</name>
@@ -2939,6 +3736,10 @@ Details: {0}</source>
         <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
+        <source>The folder {0} does not exist.</source>
+        <translation>フォルダー {0} が見つかりません。</translation>
+    </message>
+    <message>
         <source>Preparing the sheets…</source>
         <translation>シートを作成しています…</translation>
     </message>
@@ -2951,16 +3752,16 @@ Details: {0}</source>
         <translation>{1}枚中{0}枚目…</translation>
     </message>
     <message>
+        <source>Nothing was saved to {0}.</source>
+        <translation>{0} には何も保存されていません。</translation>
+    </message>
+    <message>
         <source>Not printed</source>
         <translation>印刷できませんでした</translation>
     </message>
     <message>
-        <source>The sheets could not be printed or saved.
-
-Details: {0}</source>
-        <translation>シートを印刷または保存できませんでした。
-
-詳細: {0}</translation>
+        <source>The sheets could not be printed or saved.</source>
+        <translation>シートを印刷または保存できませんでした。</translation>
     </message>
 </context>
 <context>
@@ -2984,6 +3785,15 @@ Details: {0}</source>
 {0}
 
 {1}</translation>
+    </message>
+    <message>
+        <source>SalesDesk is already running on this data folder but does not respond. Wait a moment and try again, or end the other SalesDesk first.
+
+{0}</source>
+        <extracomment>A just-started first instance may hold the lock a moment before it listens.</extracomment>
+        <translation>このデータフォルダーではすでにSalesDeskが起動していますが、応答がありません。しばらく待ってからもう一度お試しいただくか、先に起動中のSalesDeskを終了してください。
+
+{0}</translation>
     </message>
 </context>
 <context>
@@ -3083,6 +3893,265 @@ Details: {0}</source>
     <message>
         <source>Score</source>
         <translation>評価</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <source>E-mail templates</source>
+        <translation>メールテンプレート</translation>
+    </message>
+    <message>
+        <source>Fills {consequence_sentence}; left out when the item names no consequence.</source>
+        <translation>{consequence_sentence} に入ります。遅れた場合の影響が未入力の項目では省かれます。</translation>
+    </message>
+    <message>
+        <source>Double-click to insert at the cursor.</source>
+        <translation>ダブルクリックでカーソル位置に挿入します。</translation>
+    </message>
+    <message>
+        <source>A line whose placeholders all come out empty is left out of the e-mail.</source>
+        <translation>差し込み項目がすべて空になる行は、メールから省かれます。</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to default</source>
+        <translation>標準に戻す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>Consequence sentence</source>
+        <translation>影響の文</translation>
+    </message>
+    <message>
+        <source>Placeholders</source>
+        <translation>差し込み項目</translation>
+    </message>
+    <message>
+        <source>Preview with this item</source>
+        <translation>この項目でのプレビュー</translation>
+    </message>
+    <message>
+        <source>the contact's name (様 added in Japanese)</source>
+        <translation>担当者名（日本語では「様」付き）</translation>
+    </message>
+    <message>
+        <source>the customer's company</source>
+        <translation>お客様の会社名</translation>
+    </message>
+    <message>
+        <source>what the customer is to do</source>
+        <translation>お客様にお願いしている事項</translation>
+    </message>
+    <message>
+        <source>the deadline, date and time</source>
+        <translation>期限（日付と時刻）</translation>
+    </message>
+    <message>
+        <source>what a delay affects, as typed</source>
+        <translation>遅れた場合の影響（入力どおり）</translation>
+    </message>
+    <message>
+        <source>the consequence sentence, if any</source>
+        <translation>影響の文（影響が入力されているときのみ）</translation>
+    </message>
+    <message>
+        <source>your company and name (from My profile)</source>
+        <translation>自社名とお名前（マイプロフィールから）</translation>
+    </message>
+    <message>
+        <source>your signature (from My profile)</source>
+        <translation>署名（マイプロフィールから）</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>保存できませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>TodayModel</name>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue (%n)</source>
+        <translation>
+            <numerusform>期限切れ（%n件）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Due today (%n)</source>
+        <translation>
+            <numerusform>今日（%n件）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>This week (%n)</source>
+        <translation>
+            <numerusform>今週（%n件）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more follow-up(s) later this week</source>
+        <translation>
+            <numerusform>…ほかに今週のフォローアップが%n件あります</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more follow-up(s): the list's “Follow-up due or overdue” filter shows them all</source>
+        <translation>
+            <numerusform>…ほかにフォローアップが%n件あります（一覧の「フォロー期日・期限切れ」で全件を表示できます）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>No contact for %n day(s): {0}</source>
+        <translation>
+            <numerusform>%n日間連絡なし：{0}</numerusform></translation>
+    </message>
+    <message>
+        <source>Friendly check due</source>
+        <translation>進捗の確認どき</translation>
+    </message>
+    <message>
+        <source>Customer's deadline</source>
+        <translation>お客様の期限</translation>
+    </message>
+    <message>
+        <source>Complaint after the sale</source>
+        <translation>納品後のクレーム</translation>
+    </message>
+    <message>
+        <source>snoozed until {0}</source>
+        <translation>{0}まで保留</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPanel</name>
+    <message numerus="yes">
+        <source>%n min late</source>
+        <extracomment>Follow-ups listed per bucket; the rest are counted ("and N more"). While shown, the list is re-read this often so "late" and the buckets stay true.</extracomment>
+        <translation><numerusform>%n分遅れ</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h late</source>
+        <translation><numerusform>%n時間遅れ</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) late</source>
+        <translation><numerusform>%n日遅れ</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing is overdue or due this week.</source>
+        <extracomment>Enter on a row: show the prospect in the main list. The current row moved to this prospect (the window keeps its list in step).</extracomment>
+        <translation>期限切れや今週期限のものはありません。</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze</source>
+        <translation>あとで通知(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Remind me again later (Alt+S)</source>
+        <translation>あとでもう一度知らせる（Alt+S）</translation>
+    </message>
+    <message>
+        <source>Open prospect</source>
+        <translation>見込み客を開く</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完了(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reschedule…</source>
+        <translation>日時を変更(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log call…</source>
+        <translation>通話を記録(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Schedule &amp;follow-up…</source>
+        <translation>フォローアップを予定(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail draft…</source>
+        <translation>メール下書き(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>あとで通知</translation>
+    </message>
+    <message>
+        <source>10 minutes</source>
+        <translation>10分後</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1時間後</translation>
+    </message>
+    <message>
+        <source>Tomorrow 9:00</source>
+        <translation>明日 9:00</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>日時を指定…</translation>
+    </message>
+    <message>
+        <source>Resol&amp;ve…</source>
+        <translation>解決を記録(&amp;V)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>期限切れ %n件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due today</source>
+        <translation>
+            <numerusform>今日 %n件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later this week</source>
+        <translation>
+            <numerusform>今週 %n件</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Overdue {0} · Today {1} · This week {2}</source>
+        <extracomment>The tooltip's counts are read again this often (and whenever a reminder fires).</extracomment>
+        <translation>期限切れ {0} · 今日 {1} · 今週 {2}</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Open SalesDesk</source>
+        <translation>SalesDeskを開く</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日の予定</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
     </message>
 </context>
 <context>
