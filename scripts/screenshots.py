@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from salesdesk.config import resolve_paths
+from salesdesk.config import Paths, resolve_paths
 from salesdesk.core.demo import generate_demo
 from salesdesk.core.schema import open_database
 from salesdesk.ui.app import Controller, start_gui
@@ -43,6 +43,40 @@ def _with_dialog(widget: QWidget, out: Path, name: str, prepare: Callable[[], No
     prepare()
     _save(widget, out, name)
     widget.hide()  # not close(): a dialog with typed text would ask before discarding
+
+
+def _reminder_screens(started: Controller, paths: Paths, out: Path, suffix: str) -> None:
+    """The day's list, a prospect's follow-ups & items tab, the item editors, a draft."""
+    from salesdesk.ui.email_draft_dialog import open_email_draft
+    from salesdesk.ui.item_actions import _item_input
+    from salesdesk.ui.item_dialogs import ActionItemDialog, ComplaintDialog
+
+    window, services = started.window, started.services
+    window.show_today()
+    _save(window, out, f"today-{suffix}")
+    window.show_list()
+    item = services.action_items.open_items()[0]
+    window.open_prospect(item.prospect_id)
+    window.detail.tabs.setCurrentIndex(1)
+    _save(window, out, f"followups-items-{suffix}")
+    record = services.prospects.get(item.prospect_id)
+    editor = ActionItemDialog(
+        record.id,
+        record.company,
+        record.contacts,
+        item.due_at,
+        initial=_item_input(services.action_items.get(item.id)),
+        parent=window,
+    )
+    _with_dialog(editor, out, f"action-item-{suffix}", lambda: None)
+    complaint = ComplaintDialog(record.id, record.company, record.contacts, parent=window)
+    _with_dialog(complaint, out, f"complaint-{suffix}", lambda: None)
+    for moment in ("check", "overdue"):
+        draft = open_email_draft(window, services, started.settings, paths, item.id, moment)
+        if draft is not None:
+            _save(draft, out, f"draft-{moment}-{suffix}")
+            draft.hide()
+    window.detail.tabs.setCurrentIndex(0)
 
 
 def main() -> int:
@@ -103,6 +137,8 @@ def main() -> int:
     _with_dialog(contact, args.out, f"contact-{suffix}", lambda: None)
     settings = SettingsDialog(started.settings, paths, window)
     _with_dialog(settings, args.out, f"settings-{suffix}", lambda: None)
+
+    _reminder_screens(started, paths, args.out, suffix)
 
     window.delete_action.trigger()
     _save(window, args.out, f"main-undo-bar-{suffix}")

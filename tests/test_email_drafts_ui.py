@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -61,7 +61,15 @@ def _open(
     moment: str = "overdue",
     language: str = "en",
 ) -> EmailDraftDialog:
-    dialog = open_email_draft(None, services, Settings(language=language), paths, item_id, moment)
+    # The window's language (set with the catalogue as the default locale), not the
+    # setting, which may be "system".
+    previous = QLocale()
+    window_locale = QLocale.Language.Japanese if language == "ja" else QLocale.Language.English
+    QLocale.setDefault(QLocale(window_locale))
+    try:
+        dialog = open_email_draft(None, services, Settings(), paths, item_id, moment)
+    finally:
+        QLocale.setDefault(previous)
     assert dialog is not None
     qtbot.addWidget(dialog)
     return dialog

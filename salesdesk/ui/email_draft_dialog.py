@@ -76,7 +76,7 @@ def open_email_draft(
 ) -> EmailDraftDialog | None:
     """Show the draft for action item ``item_id`` at ``moment`` ("check" or "overdue"), in
     the window's language; returns the (non-modal) dialog, or None when the item is gone."""
-    from salesdesk.ui.i18n import pick_language
+    from salesdesk.ui.i18n import current_language
 
     try:
         item = services.action_items.get(item_id)
@@ -90,7 +90,7 @@ def open_email_draft(
     dialog = EmailDraftDialog(
         item,
         DraftMoment(moment),
-        pick_language(settings.language),
+        current_language(),
         TemplateStore(paths.email_templates),
         sender_of(paths),
         parent,

@@ -17,6 +17,12 @@ def pick_language(setting: str, system: QLocale | None = None) -> str:
     return "ja" if locale.language() == QLocale.Language.Japanese else "en"
 
 
+def current_language() -> str:
+    """The language the window is showing ("ja" or "en"): Translations.install sets the
+    default locale along with the catalogue."""
+    return "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
+
+
 class Translations:
     """Owns the installed translators so the language can be switched while running."""
 
