@@ -193,6 +193,10 @@ def test_the_worker_writes_exactly_the_rows_of_the_in_process_import(
     assert contacts == [("田中 一郎", "tanaka@example.jp"), ("高橋 花子", ""), ("伊藤 三郎", "")]
     suzuki = conn.execute("SELECT stage, address FROM prospect WHERE company = '鈴木商事'")
     assert suzuki.fetchall() == [("customer", "大阪府")]
+    # The full-text tables' in-memory buffer, raised for the import, is back to SQLite's.
+    for table in ("prospect_fts", "prospect_names_fts"):
+        setting = f"SELECT v FROM {table}_config WHERE k = 'hashsize'"
+        assert conn.execute(setting).fetchall() == [(1 << 20,)]
     conn.close()
 
 
