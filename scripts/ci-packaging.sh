@@ -91,6 +91,8 @@ check "first start: window title shows the rep's name (${first_ms} ms)" \
 check "first start: profile adopted into the data folder" \
   grep -q '"name": "山田 太郎"' "$data/profile.json"
 check "first start: starter prospects added" grep -qx "prospects: 2" "$tmp/first.out"
+check "bundle carries desktop notifications" \
+  grep -qx "notifications: desktop-notifier (D-Bus)" "$tmp/first.out"
 check "first start: language from the profile" grep -q '"language": "ja"' "$data/settings.json"
 as_rep "$home/.local/bin/salesdesk" prospect list >"$tmp/list.out"
 check "headless command through ~/.local/bin finds the starter list" grep -q "テスト商事" "$tmp/list.out"

@@ -28,6 +28,18 @@ def run_smoke(data_dir: str | None, lang: str | None = None) -> int:
         return _smoke(Paths(Path(tmp) / "data"), lang, started)
 
 
+def _notification_library() -> str:
+    """Whether this installation carries the desktop-notification library it uses on Linux
+    (a bundle that left it out would fall back to the in-window banner without a word)."""
+    if sys.platform != "linux":
+        return "tray messages"
+    try:
+        from desktop_notifier.backends.dbus import DBusDesktopNotifier  # noqa: F401
+    except ImportError as exc:
+        return f"desktop-notifier missing ({exc})"
+    return "desktop-notifier (D-Bus)"
+
+
 def _smoke(paths: Paths, lang: str | None, started: float) -> int:
     from PySide6.QtCore import QCoreApplication, QEventLoop
 
@@ -67,6 +79,7 @@ def _smoke(paths: Paths, lang: str | None, started: float) -> int:
         print(f"profile: {profile.name or '(none)'}")
         print(f"window title: {window.windowTitle()}")
         print(f"window painted after: {painted_ms:.0f} ms")
+        print(f"notifications: {_notification_library()}")
         return 0
     finally:
         window.close()
