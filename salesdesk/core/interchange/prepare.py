@@ -13,6 +13,7 @@ from __future__ import annotations
 import marshal
 import os
 import queue
+import signal
 import threading
 import traceback
 from collections.abc import Iterator, Sequence
@@ -405,8 +406,12 @@ def serve_batches(
 
     A thread sends while this one reads on; at most :data:`QUEUED_BATCHES` wait, so a
     slow reader of ``conn`` holds this process back instead of filling its memory. A
-    closed ``conn`` (the importer stopped) ends the process.
+    closed ``conn`` (the importer stopped) ends the process; so does the importer's
+    terminate().
     """
+    if threading.current_thread() is threading.main_thread():
+        # Ctrl+C in a terminal reaches this process too: the importer stops it instead.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     outbox: queue.Queue[bytes | None] = queue.Queue(QUEUED_BATCHES)
     broken = threading.Event()
 
