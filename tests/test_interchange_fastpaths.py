@@ -7,6 +7,7 @@ the same search rows, the same duplicates.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import unicodedata
@@ -40,6 +41,7 @@ from salesdesk.core.text import (
 )
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+_LOW62 = (1 << 62) - 1
 
 # Characters where the steps of normalise differ: widths, kana of both scripts and
 # half-width with voicing marks, combining marks, dashes between digits, separators,
@@ -117,16 +119,29 @@ def test_search_texts_of_a_batch_equal_the_services(
     assert _texts_many(batch) == expected
 
 
-def test_new_ids_are_unique_increasing_version_7_uuids() -> None:
+def test_new_ids_are_unique_increasing_version_7_uuids(monkeypatch: pytest.MonkeyPatch) -> None:
     numbering = Numbering(NOW)
     ids = [numbering.next_id() for _ in range(10_000)]
     assert len(set(ids)) == len(ids)
     assert ids == sorted(ids)
     parsed = [uuid.UUID(i) for i in ids]
+    assert [str(u) for u in parsed] == ids  # the canonical text
     assert {(u.version, u.variant) for u in parsed} == {(7, uuid.RFC_4122)}
     assert {u.int >> 80 for u in parsed} == {int(NOW.timestamp() * 1000)}
     other = Numbering(NOW)
     assert not set(ids) & {other.next_id() for _ in range(1000)}
+    # Across the counter's 62-bit boundary the upper groups change, and order holds.
+    near = Numbering(NOW)
+    near.id_counter = (5 << 62) - 3
+    monkeypatch.setattr(os, "urandom", lambda size: bytes(size))  # steps of exactly 1
+    crossing = near.new_ids(4)
+    assert crossing == sorted(crossing)
+    counters = [
+        (uuid.UUID(i).int >> 64 & 0xFFF) << 62 | uuid.UUID(i).int & _LOW62 for i in crossing
+    ]
+    assert counters == [(5 << 62) + k for k in (-2, -1, 0, 1)]
+    assert [str(uuid.UUID(i)) for i in crossing] == crossing
+    assert len({i[:19] for i in crossing}) == 2
 
 
 def _csv(tmp_path: Path, lines: list[str]) -> Path:

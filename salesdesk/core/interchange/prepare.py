@@ -57,6 +57,7 @@ C_FIELDS = tuple(
 C_COLS = ("id", "created_at", "updated_at", "deleted_at", "version", "prospect_id", *C_FIELDS)
 C_VALUES = slice(6, None)
 _LOW62 = (1 << 62) - 1
+_VARIANT = 0b10 << 62  # RFC 9562's variant bits, atop the low 62
 
 
 @dataclass(frozen=True)
@@ -308,13 +309,19 @@ class Numbering:
         """
         if self.id_counter < 0:
             self.id_counter = int.from_bytes(os.urandom(9)) >> 1  # 71 bits: never overflows
-        high = (self.id_millis & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | 0b10 << 62
+        high = (self.id_millis & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76
         n = self.id_counter
         out = []
+        # The first three groups change only when the counter passes its low 62 bits.
+        top, head = -1, ""
         for step in memoryview(os.urandom(4 * count)).cast("I"):
             n += step + 1
-            h = f"{high | (n >> 62) << 64 | (n & _LOW62):032x}"
-            out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+            if n >> 62 != top:
+                top = n >> 62
+                h = f"{(high | top << 64) >> 64:016x}"
+                head = f"{h[:8]}-{h[8:12]}-{h[12:16]}-"
+            low = f"{_VARIANT | (n & _LOW62):016x}"
+            out.append(f"{head}{low[:4]}-{low[4:]}")
         self.id_counter = n
         return out
 
