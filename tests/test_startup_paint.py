@@ -55,6 +55,28 @@ def test_the_frame_has_its_final_title_and_size_and_the_contents_come_in_one_ste
     assert window.windowTitle() == "SalesDesk — 山田 太郎"
 
 
+def test_the_detail_panel_follows_the_first_page_and_the_right_side_is_never_blank(
+    qtbot: QtBot, controller: Controller
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from salesdesk.ui.detail_panel import DetailPanel
+
+    window = controller.window
+    window.show()
+    qtbot.waitUntil(window.list_loaded)
+    if window.findChild(DetailPanel) is None:
+        # The list's first page is drawn before the panel is made; meanwhile the same
+        # text the empty panel shows stands in its place.
+        texts = [label.text() for label in window.findChildren(QLabel) if label.isVisible()]
+        assert "Select a prospect, or press Ctrl+N to add one." in texts
+    qtbot.waitUntil(lambda: window.findChild(DetailPanel) is not None)
+    pid = window.model.id_at(1)
+    window.select_prospect(pid)
+    assert window.detail.title.text() == controller.services.prospects.get(pid).company
+    assert window.detail.isVisible()
+
+
 def test_a_window_closed_before_its_contents_were_built_closes_cleanly(
     qtbot: QtBot, controller: Controller
 ) -> None:

@@ -370,3 +370,33 @@ def test_overdue_follow_up_is_red_and_due_today_is_bold(qtbot: QtBot) -> None:
     # Only the follow-up column is highlighted, not the whole row.
     overdue_row = model.row_of("p00001")
     assert model.index(overdue_row, M.COL_COMPANY).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_start_up_shows_the_first_page_then_reads_the_whole_order(
+    qtbot: QtBot, prospects: ProspectService
+) -> None:
+    for n in range(50):
+        prospects.create(ProspectInput(company=f"会社{n:02d}", company_kana=f"カイシャ{n:02d}"))
+    listing = prospects.listing
+    model = ProspectTableModel(listing)
+    model.PAGE = 20  # type: ignore[misc]
+    attach_tester(model)
+    full = ProspectTableModel(listing)
+    full.refresh()
+    expected = [full.id_at(r) for r in range(50)]
+
+    model.load_first_page_first()
+    model.refresh()
+    # A screenful is read, yet the list already has its full length (scroll bar, count).
+    assert model.rowCount() == 50
+    assert len(model._rowids) == 20
+    assert [model.id_at(r) for r in range(20)] == expected[:20]
+    with qtbot.waitSignal(model.dataChanged):
+        model.complete_order()
+    assert [model.id_at(r) for r in range(50)] == expected
+
+    # Asking for a row beyond the first page reads the rest on the spot.
+    model.load_first_page_first()
+    model.refresh()
+    assert model.row_of(expected[45] or "") == 45
+    assert model.id_at(49) == expected[49]

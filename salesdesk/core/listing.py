@@ -136,6 +136,34 @@ class ProspectList:
             self._count = None
 
     def _base_order(self, query: ProspectQuery) -> array[int]:
+        key, sql, params = self._base_query(query)
+        cached = self._base.get(key)
+        if cached is not None:
+            return cached
+        rowids = array("q", (r[0] for r in self._conn.execute(sql, params)))
+        self._base[key] = rowids
+        return rowids
+
+    def first_rowids(self, query: ProspectQuery, limit: int) -> tuple[array[int], int]:
+        """The first ``limit`` rowids of an unsearched ``query`` and how many there are in
+        all: a screenful to show at once, before :meth:`rowids` reads the whole order."""
+        self._check_version()
+        if normalise(query.search):
+            rowids = self.rowids(query)
+            return rowids, len(rowids)
+        key, sql, params = self._base_query(query)
+        cached = self._base.get(key)
+        if cached is not None:
+            return cached[:limit], len(cached)
+        first = array("q", (r[0] for r in self._conn.execute(f"{sql} LIMIT ?", [*params, limit])))
+        if len(first) < limit:
+            return first, len(first)
+        where = sql.split(" WHERE ", 1)[1].split(" ORDER BY ", 1)[0]
+        total = self._conn.execute(f"SELECT count(*) FROM prospect WHERE {where}", params)
+        return first, int(total.fetchone()[0])
+
+    def _base_query(self, query: ProspectQuery) -> tuple[tuple[object, ...], str, list[object]]:
+        """The cache key, SQL and parameters of ``query``'s order before any search."""
         due_limit = to_db_time(end_of_local_day(self.clock())) if query.follow_up_due else None
         stale_limit = (
             to_db_time(self.clock() - timedelta(days=STALE_ASSESSMENT_DAYS))
@@ -150,9 +178,6 @@ class ProspectList:
             query.sort,
             query.descending,
         )
-        cached = self._base.get(key)
-        if cached is not None:
-            return cached
         clauses = ["deleted_at IS NULL"]
         params: list[object] = []
         if query.stage is not None:
@@ -170,12 +195,8 @@ class ProspectList:
             params.append(stale_limit)
         direction = "DESC" if query.descending else "ASC"
         order = _ORDER_SQL.get(query.sort, _ORDER_SQL[SortKey.COMPANY]).format(d=direction)
-        cur = self._conn.execute(
-            f"SELECT rowid FROM prospect WHERE {' AND '.join(clauses)} ORDER BY {order}", params
-        )
-        rowids = array("q", (r[0] for r in cur))
-        self._base[key] = rowids
-        return rowids
+        sql = f"SELECT rowid FROM prospect WHERE {' AND '.join(clauses)} ORDER BY {order}"
+        return key, sql, params
 
     def _matches(self, term: str) -> set[int]:
         if len(term) >= TRIGRAM_MIN:

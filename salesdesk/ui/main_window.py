@@ -6,7 +6,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -44,9 +52,11 @@ if TYPE_CHECKING:
     from salesdesk.core.deals import DealService
     from salesdesk.core.drafts import DraftStore
     from salesdesk.core.records import CallInput, ContactInput, ProspectInput
+    from salesdesk.core.relationship import RelationshipService
     from salesdesk.core.services import Services
     from salesdesk.ui.call_dialog import CallDialog
     from salesdesk.ui.deal_panel import DealPanel
+    from salesdesk.ui.detail_panel import DetailPanel
     from salesdesk.ui.followup_panel import FollowUpPanel
     from salesdesk.ui.item_actions import ItemActions
     from salesdesk.ui.relationship_panel import RelationshipPanel
@@ -137,6 +147,30 @@ def _title(services: Services) -> str:
     return f"{APP_NAME} — {name}" if name else APP_NAME
 
 
+#: A list that shows only its first page (start-up) reads the rest of its order by then.
+COMPLETE_LIST_AT_THE_LATEST_MS = 500
+
+
+class _AfterPaint(QObject):
+    """Runs ``then`` once, on the next event-loop turn after ``widget`` next paints."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _run(self) -> None:
+        self._then()
+        self.deleteLater()
+
+
 class MainWindow(QMainWindow):
     settingsRequested = Signal()
     backupsRequested = Signal()
@@ -174,8 +208,6 @@ class MainWindow(QMainWindow):
         if self._built:
             return
         self._built = True
-        from salesdesk.core.relationship import RelationshipService
-        from salesdesk.ui.detail_panel import DetailPanel
         from salesdesk.ui.labels import stage_label
         from salesdesk.ui.prospect_model import ProspectTableModel
 
@@ -218,20 +250,18 @@ class MainWindow(QMainWindow):
         filters.addWidget(self.due_filter)
         relationship_filters = self._build_relationship_filters()
 
-        self.detail = DetailPanel()
-        self.detail.logCallRequested.connect(self.log_call)
-        self.detail.editProspectRequested.connect(self.edit_prospect)
-        self.detail.addContactRequested.connect(self.add_contact)
-        self.detail.editContactRequested.connect(self.edit_contact)
-        self.detail.deleteContactRequested.connect(self.delete_contact)
-        # Relationship strength (plain sqlite3, no SQLAlchemy: safe before the first paint).
-        self.relationship = RelationshipService(services.db, services.clock, services.listing)
-        # Deals and the closing checklist (plain sqlite3 as well).
+        # The detail panel is built right after the first page of the list has painted (or
+        # on first use); until then the same "select a prospect" text stands in for it.
+        self._detail: DetailPanel | None = None
+        self._detail_stand_in = QLabel(
+            QCoreApplication.translate(
+                "DetailPanel", "Select a prospect, or press Ctrl+N to add one."
+            )
+        )
+        self._detail_stand_in.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Relationship strength and deals (plain sqlite3): their services on first use.
+        self._relationship: RelationshipService | None = None
         self._deal_service: DealService | None = None  # built on first use (deals tab, dashboard)
-        # Their tabs are built when first shown; wire them then.
-        self.detail.configure_relationship = self._configure_relationship_panel
-        self.detail.configure_deals = self._configure_deal_panel
-        self.detail.configure_reminders = self._configure_reminders_panel
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -250,10 +280,11 @@ class MainWindow(QMainWindow):
         self._item_actions: ItemActions | None = None
         splitter = QSplitter()
         splitter.addWidget(self.left_tabs)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(self._detail_stand_in)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([770, 510])
+        self._splitter = splitter
 
         self.undo_bar = UndoBar()
         self.undo_bar.undo_button.clicked.connect(self.undo_stack.undo)
@@ -283,8 +314,48 @@ class MainWindow(QMainWindow):
         """Run the list's first query (turning sorting on sorts by the indicator)."""
         self.build()
         if not self.table.isSortingEnabled():
+            self.model.load_first_page_first()
             self.table.setSortingEnabled(True)
             self._update_actions()
+            # The first page goes on screen first; the rest of the order and the detail
+            # panel come right after (or a moment later if the list is not painted).
+            _AfterPaint(self.table.viewport(), self._after_first_page)
+            QTimer.singleShot(COMPLETE_LIST_AT_THE_LATEST_MS, self.model.complete_order)
+
+    def _after_first_page(self) -> None:
+        self.model.complete_order()
+        _ = self.detail
+
+    @property
+    def detail(self) -> DetailPanel:
+        """The right-hand panel (built on first use, see ``build``)."""
+        if self._detail is None:
+            from salesdesk.ui.detail_panel import DetailPanel
+
+            detail = DetailPanel()
+            detail.logCallRequested.connect(self.log_call)
+            detail.editProspectRequested.connect(self.edit_prospect)
+            detail.addContactRequested.connect(self.add_contact)
+            detail.editContactRequested.connect(self.edit_contact)
+            detail.deleteContactRequested.connect(self.delete_contact)
+            # Its tabs are built when first shown; they are wired then.
+            detail.configure_relationship = self._configure_relationship_panel
+            detail.configure_deals = self._configure_deal_panel
+            detail.configure_reminders = self._configure_reminders_panel
+            self._detail = detail
+            self._splitter.replaceWidget(1, detail)
+            self._detail_stand_in.deleteLater()
+        return self._detail
+
+    @property
+    def relationship(self) -> RelationshipService:
+        """Relationship strength (plain sqlite3, no SQLAlchemy), imported on first use."""
+        if self._relationship is None:
+            from salesdesk.core.relationship import RelationshipService
+
+            services = self.services
+            self._relationship = RelationshipService(services.db, services.clock, services.listing)
+        return self._relationship
 
     def list_loaded(self) -> bool:
         """Whether the contents are built and the list filled (at start-up both happen
@@ -537,7 +608,8 @@ class MainWindow(QMainWindow):
     def _show_current(self) -> None:
         pid = self.current_id()
         if pid is None:
-            self.detail.show_prospect(None, [])
+            if self._detail is not None:  # not built yet: its stand-in says the same
+                self._detail.show_prospect(None, [])
             return
         try:
             record = self.services.prospects.get(pid)

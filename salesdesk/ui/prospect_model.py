@@ -76,6 +76,8 @@ class ProspectTableModel(QAbstractTableModel):
         self._clock = clock
         self._query = ProspectQuery()
         self._rowids: array[int] = array("q")
+        self._total = 0  # rows in the list; more than len(_rowids) while loading at start
+        self._first_page_next = False
         self._cache: dict[int, ProspectRow] = {}
         self._due_limit = end_of_local_day(clock())
         self._bold = QFont()
@@ -93,16 +95,40 @@ class ProspectTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the query; rows are fetched again as they are shown."""
         self.beginResetModel()
-        self._rowids = self._listing.rowids(self._query)
+        if self._first_page_next:
+            # Start-up: a screenful and the count now; the whole order once the first page
+            # is on screen (complete_order), or as soon as a row beyond it is asked for.
+            self._first_page_next = False
+            self._rowids, self._total = self._listing.first_rowids(self._query, self.PAGE)
+        else:
+            self._rowids = self._listing.rowids(self._query)
+            self._total = len(self._rowids)
         self._cache.clear()
         self._due_limit = end_of_local_day(self._clock())
         self.endResetModel()
+
+    def load_first_page_first(self) -> None:
+        """Make the next refresh show the first page before reading the whole order."""
+        self._first_page_next = True
+
+    def complete_order(self) -> None:
+        """Read the whole order of a list that shows only its first page so far."""
+        if self._total == len(self._rowids):
+            return
+        full = self._listing.rowids(self._query)
+        if len(full) != self._total or full[: len(self._rowids)] != self._rowids:
+            self.refresh()  # the data changed meanwhile: start over
+            return
+        self._rowids = full
+        # Same rows, now all known: the views just redraw.
+        self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, self.columnCount() - 1))
 
     def id_at(self, row: int) -> str | None:
         found = self.prospect_row(row)
         return None if found is None else found.id
 
     def row_of(self, prospect_id: str) -> int:
+        self.complete_order()
         rowid = self._listing.rowid_of(prospect_id)
         if rowid is None:
             return -1
@@ -112,6 +138,8 @@ class ProspectTableModel(QAbstractTableModel):
             return -1
 
     def prospect_row(self, row: int) -> ProspectRow | None:
+        if len(self._rowids) <= row < self._total:
+            self.complete_order()
         if not 0 <= row < len(self._rowids):
             return None
         rowid = self._rowids[row]
@@ -130,7 +158,7 @@ class ProspectTableModel(QAbstractTableModel):
 
     # -- Qt model API ----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rowids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.SORT_KEYS)
