@@ -10,10 +10,11 @@ peak RSS (ru_maxrss) of a child process importing each size, and of the worker p
 that reads the file for it, so the figures are not polluted by this process.
 
 Measured on the 2-core build machine (2026-11-27, shared with other work, so medians of
-interleaved runs): floor 0.34 s; import median 4.0-4.3 s on a quiet machine (fastest
-3.9 s), 5.0-5.6 s while other jobs used the cores; about 12x the floor: the <= 5 s bar
-is met when the two cores are free, the <= 5x one is NOT. It was 7.4 s before the worker
-process (9.7-10 s before that). CPU time (this process + worker) 6.9 s. 1M rows in
+interleaved runs): floor 0.34 s; import median 3.9-4.3 s on a quiet machine (fastest
+3.75 s, slowest ~5 s), 5.0-5.6 s while other jobs used the cores; 11-12x the floor: the
+<= 5 s bar is met when the two cores are free, the <= 5x one is NOT. It was 7.4 s
+before the worker process (9.7-10 s before that). CPU time (this process + worker)
+6.5 s. 1M rows in
 52-66 s; peak RSS 167 MiB at 100k and 169 MiB at 1M (flat), plus the worker's 69 MiB at
 both sizes.
 
