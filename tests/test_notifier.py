@@ -274,3 +274,18 @@ def test_settings_changes_reach_the_reminders(
     assert is_set(entry) and not entry.location.startswith(str(autostart / ".config"))
     d.apply_settings(Settings(complaint_silence_days=7, start_at_login=False))
     assert not is_set(entry)
+
+
+def test_the_days_list_follows_as_soon_as_reminders_fire(
+    services: Services, window: MainWindow, desk: tuple[ReminderDesk, Recorder]
+) -> None:
+    d, _recorder = desk
+    window.show_today()
+    panel = window.today_panel
+    assert panel.model.entries() == []
+    pid = window.model.id_at(0) or ""
+    # Written behind the window's back (another process, or simply time passing).
+    services.follow_ups.schedule(pid, datetime.now(UTC) - timedelta(seconds=1), "電話する")
+    reminders = services.reminders.pending()
+    d.scheduler.remindersDue.emit(reminders, False)
+    assert [e.title for e in panel.model.entries()] == ["電話する"]

@@ -1781,7 +1781,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>Friendly check due</source>
-        <translation>進捗の確認どき</translation>
+        <translation>進捗確認の時期</translation>
     </message>
     <message>
         <source>Check from {0}</source>
@@ -4024,7 +4024,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>Friendly check due</source>
-        <translation>進捗の確認どき</translation>
+        <translation>進捗確認の時期</translation>
     </message>
     <message>
         <source>Customer's deadline</source>

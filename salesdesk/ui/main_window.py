@@ -878,6 +878,11 @@ class MainWindow(QMainWindow):
         self.left_tabs.setCurrentWidget(panel)
         panel.focus_list()
 
+    def refresh_today(self) -> None:
+        """Something fell due: the day's list (if built) re-reads now or when next shown."""
+        if self._built and self._today is not None:
+            self._today.mark_stale()
+
     def show_list(self) -> None:
         self.left_tabs.setCurrentIndex(0)
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -117,6 +117,8 @@ class ReminderDesk(QObject):
         self.notifier: Notifier = self._choose_notifier()
         self.scheduler = ReminderScheduler(services.reminders, services.clock, parent=self)
         self.scheduler.remindersDue.connect(self.show)
+        # What just fell due moves to "overdue" in the day's list at once, not a minute later.
+        self.scheduler.remindersDue.connect(lambda *_: self._window().refresh_today())
         if self.tray is not None:
             self.scheduler.remindersDue.connect(self.tray.refresh)
         self.data_watch: DataWatch | None = None
