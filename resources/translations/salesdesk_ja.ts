@@ -3640,7 +3640,7 @@ Details: {0}</source>
     </message>
     <message>
         <source> day(s) without contact</source>
-        <translation> 日間連絡なし</translation>
+        <translation> 日間連絡がなければ</translation>
     </message>
     <message>
         <source>Reminders</source>
@@ -3652,7 +3652,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>Flag an open problem after</source>
-        <translation>未解決の問題を警告するまで</translation>
+        <translation>未解決の問題を警告</translation>
     </message>
 </context>
 <context>
