@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -67,7 +66,7 @@ def _uri(path: Path | str) -> str:
 
 def _memory_uri() -> str:
     """A private in-memory database that this process's connections can share."""
-    return f"file:salesdesk-{uuid.uuid4().hex}?mode=memory&cache=shared"
+    return f"file:salesdesk-{os.urandom(16).hex()}?mode=memory&cache=shared"
 
 
 def connect(uri: str) -> sqlite3.Connection:

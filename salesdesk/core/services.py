@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from salesdesk.core.calls import CallService
 from salesdesk.core.clock import Clock, utc_now
 from salesdesk.core.db import Database
-from salesdesk.core.listing import ProspectList
 
 if TYPE_CHECKING:
     from salesdesk.core.action_items import ActionItemService
+    from salesdesk.core.calls import CallService
     from salesdesk.core.complaints import ComplaintService
     from salesdesk.core.followups import FollowUpService
+    from salesdesk.core.listing import ProspectList
     from salesdesk.core.prospects import ProspectService
     from salesdesk.core.reminders import ReminderService
     from salesdesk.core.today import TodayService
@@ -27,8 +27,8 @@ class Services:
     def __init__(self, db: Database, clock: Clock = utc_now) -> None:
         self.db = db
         self.clock = clock
-        self.listing = ProspectList(db, clock)
-        self.calls = CallService(db, clock)
+        self._listing: ProspectList | None = None
+        self._calls: CallService | None = None
         self._prospects: ProspectService | None = None
         self._follow_ups: FollowUpService | None = None
         self._action_items: ActionItemService | None = None
@@ -39,6 +39,24 @@ class Services:
     @classmethod
     def create(cls, db: Database, clock: Clock = utc_now) -> Services:
         return cls(db, clock)
+
+    # The list and call logging (plain sqlite3): built when the window first needs them,
+    # after its frame has painted.
+    @property
+    def listing(self) -> ProspectList:
+        if self._listing is None:
+            from salesdesk.core.listing import ProspectList
+
+            self._listing = ProspectList(self.db, self.clock)
+        return self._listing
+
+    @property
+    def calls(self) -> CallService:
+        if self._calls is None:
+            from salesdesk.core.calls import CallService
+
+            self._calls = CallService(self.db, self.clock)
+        return self._calls
 
     @property
     def prospects(self) -> ProspectService:

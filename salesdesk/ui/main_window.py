@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 from salesdesk.config import Paths, Settings
 from salesdesk.core.db import StorageError
 from salesdesk.core.enums import Stage
-from salesdesk.core.listing import ProspectQuery, SortKey
 from salesdesk.core.validation import NotFoundError
 from salesdesk.ui.lazy_qt import Qt
 
@@ -487,6 +486,8 @@ class MainWindow(QMainWindow):
             act.setEnabled(has)
         if not self.table.isSortingEnabled():
             return  # the list is not loaded yet (start-up): nothing to count
+        from salesdesk.core.listing import ProspectQuery, SortKey
+
         shown, query = self.model.rowCount(), self.model.query
         # Nothing filtered out: the list itself holds every live prospect.
         unfiltered = replace(query, sort=SortKey.COMPANY, descending=False) == ProspectQuery()
@@ -505,6 +506,8 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def _apply_filters(self) -> None:
+        from salesdesk.core.listing import ProspectQuery
+
         q = self.model.query
         self.model.set_query(
             ProspectQuery(

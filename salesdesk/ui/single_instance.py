@@ -9,8 +9,6 @@ taken, sends ``raise`` to the socket and exits without opening the database.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +30,9 @@ CONNECT_ATTEMPTS = 6
 
 def server_name(data_dir: Path) -> str:
     """The local socket's name: per user and per data folder, short enough for any OS."""
+    import getpass
+    import hashlib
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no user name (containers): the home folder will do
@@ -45,10 +46,10 @@ class SingleInstance(QObject):
 
     raiseRequested = Signal()
 
-    def __init__(self, lock: QLockFile, name: str) -> None:
+    def __init__(self, lock: QLockFile, data_dir: Path) -> None:
         super().__init__()
         self._lock = lock
-        self._name = name
+        self._data_dir = data_dir
         self.server: QLocalServer | None = None
 
     def listen(self) -> None:
@@ -57,13 +58,14 @@ class SingleInstance(QObject):
             return
         from PySide6.QtNetwork import QLocalServer
 
-        QLocalServer.removeServer(self._name)  # a socket file left by a crashed instance
+        name = server_name(self._data_dir)
+        QLocalServer.removeServer(name)  # a socket file left by a crashed instance
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.newConnection.connect(self._accept)
         # Should listening fail, this is still the only instance (it holds the lock);
         # a second launch then finds no answer and says so.
-        server.listen(self._name)
+        server.listen(name)
         self.server = server
 
     def is_listening(self) -> bool:
@@ -102,15 +104,14 @@ def claim(data_dir: Path, lock_file: Path, listen: bool = True) -> SingleInstanc
     """
     lock = QLockFile(str(lock_file))
     lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
-    name = server_name(data_dir)
     if lock.tryLock(0):
-        instance = SingleInstance(lock, name)
+        instance = SingleInstance(lock, data_dir)
         if listen:
             instance.listen()
         return instance
     if lock.error() != QLockFile.LockError.LockFailedError:
         return None  # could not even create the lock file
-    return ask_running_instance(name)
+    return ask_running_instance(server_name(data_dir))
 
 
 def ask_running_instance(name: str) -> bool:
