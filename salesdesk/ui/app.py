@@ -5,15 +5,14 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import sys
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from salesdesk import APP_NAME, app_version
 from salesdesk.config import Paths, Settings, resource_path
@@ -25,6 +24,7 @@ from salesdesk.ui.i18n import Translations, pick_language
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.single_instance import SingleInstance, bring_to_front, claim_or_exit
 from salesdesk.ui.startup_dialogs import migration_failed_text, run_startup_checks
+from salesdesk.ui.steps import AfterPaint
 
 if TYPE_CHECKING:
     from salesdesk.ui.reminder_desk import ReminderDesk
@@ -39,22 +39,6 @@ REMINDERS_DELAY_MS = 1000
 #: The day's list opens by itself when something is overdue or due today.
 TODAY_DELAY_MS = 400
 BACKUP_CHECK_MS = 60 * 60 * 1000
-
-
-class _FirstPaint(QObject):
-    """Calls ``then`` once, right after ``widget`` is first painted."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False
 
 
 class Controller:
@@ -78,7 +62,7 @@ class Controller:
         self.instance: SingleInstance | None = None  # set by start_gui
         # Only the window's frame until it has painted: the rep sees the window at once.
         self.window = self._new_window(load_now=False, build_now=False)
-        self._first_paint = _FirstPaint(self.window, self._after_first_paint)
+        self._first_paint = AfterPaint(self.window, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         # The frame is on screen: build the window's contents and fill the list (shown

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from salesdesk.core.action_items import ActionItem, ActionItemInput
@@ -25,6 +25,7 @@ from salesdesk.core.followups import SnoozeChoice, snooze_until
 from salesdesk.core.reminders import ReminderSource
 from salesdesk.core.validation import NotFoundError
 from salesdesk.ui.call_dialog import default_next_moment
+from salesdesk.ui.steps import ServiceStep
 
 if TYPE_CHECKING:
     from salesdesk.core.records import ContactRecord
@@ -43,37 +44,6 @@ class Target:
     company: str
     title: str
     due_at: datetime | None = None
-
-
-class _Step(QUndoCommand):
-    """A step that is already done when pushed; later undo/redo run the service calls.
-    Errors are reported through ``on_error`` (Qt calls these methods from C++)."""
-
-    def __init__(
-        self,
-        text: str,
-        do: Callable[[], object],
-        undo: Callable[[], object],
-        on_error: Callable[[Exception], None],
-    ) -> None:
-        super().__init__(text)
-        self._do, self._undo, self._on_error = do, undo, on_error
-        self._done = True
-
-    def redo(self) -> None:
-        if not self._done:
-            self._run(self._do)
-            self._done = True
-
-    def undo(self) -> None:
-        self._run(self._undo)
-        self._done = False
-
-    def _run(self, step: Callable[[], object]) -> None:
-        try:
-            step()
-        except (StorageError, NotFoundError) as exc:
-            self._on_error(exc)
 
 
 def _item_input(item: ActionItem) -> ActionItemInput:
@@ -561,7 +531,7 @@ class ItemActions(QObject):
             return run
 
         if self.undo_stack is not None:
-            self.undo_stack.push(_Step(text, then(do), then(undo), self._failed))
+            self.undo_stack.push(ServiceStep(text, then(do), then(undo), self._failed))
         self.changed.emit()
 
     def _gone(self, exc: Exception) -> None:

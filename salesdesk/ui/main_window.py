@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QKeyEvent,
     QKeySequence,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -46,6 +45,7 @@ from salesdesk.core.db import StorageError
 from salesdesk.core.enums import Stage
 from salesdesk.core.validation import NotFoundError
 from salesdesk.ui.lazy_qt import Qt
+from salesdesk.ui.steps import AfterPaint, ServiceStep
 
 if TYPE_CHECKING:
     from salesdesk.core.deals import DealService
@@ -65,44 +65,6 @@ if TYPE_CHECKING:
 # (after its first paint at start-up), to keep them off the path to that paint.
 
 UNDO_BAR_MS = 15000
-
-
-class _Command(QUndoCommand):
-    """An undoable step made of two service calls.
-
-    The step itself has already been done when the command is pushed, so the first
-    ``redo()`` (which Qt calls on push) does nothing. Errors from later undo/redo go to
-    ``on_error``: Qt calls these methods from C++, where an exception would be lost.
-    """
-
-    def __init__(
-        self,
-        text: str,
-        do: Callable[[], object],
-        undo: Callable[[], object],
-        on_error: Callable[[Exception], None],
-    ) -> None:
-        super().__init__(text)
-        self._do = do
-        self._undo = undo
-        self._on_error = on_error
-        self._done = True
-
-    def redo(self) -> None:
-        if self._done:
-            return
-        self._run(self._do)
-        self._done = True
-
-    def undo(self) -> None:
-        self._run(self._undo)
-        self._done = False
-
-    def _run(self, step: Callable[[], object]) -> None:
-        try:
-            step()
-        except (StorageError, NotFoundError) as exc:
-            self._on_error(exc)
 
 
 class UndoBar(QFrame):
@@ -148,26 +110,6 @@ def _title(services: Services) -> str:
 
 #: A list that shows only its first page (start-up) reads the rest of its order by then.
 COMPLETE_LIST_AT_THE_LATEST_MS = 500
-
-
-class _AfterPaint(QObject):
-    """Runs ``then`` once, on the next event-loop turn after ``widget`` next paints."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
-            QTimer.singleShot(0, self._run)
-        return False
-
-    def _run(self) -> None:
-        self._then()
-        self.deleteLater()
 
 
 class MainWindow(QMainWindow):
@@ -318,7 +260,7 @@ class MainWindow(QMainWindow):
             self._update_actions()
             # The first page goes on screen first; the rest of the order and the detail
             # panel come right after (or a moment later if the list is not painted).
-            _AfterPaint(self.table.viewport(), self._after_first_page)
+            AfterPaint(self.table.viewport(), self._after_first_page)
             QTimer.singleShot(COMPLETE_LIST_AT_THE_LATEST_MS, self.model.complete_order)
 
     def _after_first_page(self) -> None:
@@ -978,7 +920,7 @@ class MainWindow(QMainWindow):
 
     def _record(self, text: str, redo: Callable[[], object], undo: Callable[[], object]) -> None:
         """Put an already-done step on the undo stack."""
-        self.undo_stack.push(_Command(text, redo, undo, self._show_error))
+        self.undo_stack.push(ServiceStep(text, redo, undo, self._show_error))
 
     def _show_error(self, exc: Exception) -> None:
         QMessageBox.warning(
