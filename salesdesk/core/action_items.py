@@ -8,15 +8,13 @@ reminder goes out within the hour (core/reminders.py raises both moments).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from salesdesk.core.clock import Clock, utc_now
-from salesdesk.core.db import Database
 from salesdesk.core.enums import ActionItemStatus
 from salesdesk.core.ids import new_id
 from salesdesk.core.listing import from_db_time, to_db_time
+from salesdesk.core.row_service import RowService
 from salesdesk.core.validation import (
     NOT_FOUND,
     OUT_OF_RANGE,
@@ -103,24 +101,10 @@ class ActionItem:
         return self.is_open() and check is not None and check <= now < self.due_at
 
 
-class ActionItemService:
-    def __init__(
-        self, db: Database, clock: Clock = utc_now, on_change: Callable[[], None] | None = None
-    ) -> None:
-        self.db = db
-        self.clock = clock
-        self._on_change = on_change
-
+class ActionItemService(RowService):
     # -- reading ----------------------------------------------------------------------------
     def get(self, item_id: str) -> ActionItem:
-        row = (
-            self.db.reader()
-            .execute(_SELECT + " WHERE a.id=? AND a.deleted_at IS NULL", (item_id,))
-            .fetchone()
-        )
-        if row is None:
-            raise NotFoundError(item_id)
-        return _record(row)
+        return self._one(_SELECT + " WHERE a.id=? AND a.deleted_at IS NULL", item_id, _record)
 
     def for_prospect(self, prospect_id: str, include_closed: bool = False) -> list[ActionItem]:
         """A prospect's items: open ones by deadline, then closed ones newest first."""
@@ -256,10 +240,6 @@ class ActionItemService:
             ).fetchone()
             if row is None or row[0] != data.prospect_id:
                 raise ValidationError({"contact_id": NOT_FOUND})
-
-    def _changed(self) -> None:
-        if self._on_change is not None:
-            self._on_change()
 
 
 def _record(row: tuple[object, ...]) -> ActionItem:

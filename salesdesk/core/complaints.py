@@ -8,15 +8,13 @@ the complaint's opening and the last logged contact — shown in red and reminde
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from salesdesk.core.clock import Clock, utc_now
-from salesdesk.core.db import Database
 from salesdesk.core.enums import Channel, ComplaintSeverity, ComplaintStatus, InteractionKind
 from salesdesk.core.ids import new_id
 from salesdesk.core.listing import from_db_time, to_db_time
+from salesdesk.core.row_service import RowService
 from salesdesk.core.validation import NOT_FOUND, REQUIRED, NotFoundError, ValidationError
 
 __all__ = [
@@ -108,24 +106,10 @@ class ComplaintContact:
     summary: str
 
 
-class ComplaintService:
-    def __init__(
-        self, db: Database, clock: Clock = utc_now, on_change: Callable[[], None] | None = None
-    ) -> None:
-        self.db = db
-        self.clock = clock
-        self._on_change = on_change
-
+class ComplaintService(RowService):
     # -- reading ----------------------------------------------------------------------------
     def get(self, complaint_id: str) -> Complaint:
-        row = (
-            self.db.reader()
-            .execute(_SELECT + " WHERE k.id=? AND k.deleted_at IS NULL", (complaint_id,))
-            .fetchone()
-        )
-        if row is None:
-            raise NotFoundError(complaint_id)
-        return _record(row)
+        return self._one(_SELECT + " WHERE k.id=? AND k.deleted_at IS NULL", complaint_id, _record)
 
     def for_prospect(self, prospect_id: str) -> list[Complaint]:
         """Open complaints first (oldest first), then resolved ones (newest first)."""
@@ -269,10 +253,6 @@ class ComplaintService:
             if changed != 1:
                 raise NotFoundError(complaint_id)
         self._changed()
-
-    def _changed(self) -> None:
-        if self._on_change is not None:
-            self._on_change()
 
 
 def _check_owner(conn: sqlite3.Connection, data: ComplaintInput) -> None:

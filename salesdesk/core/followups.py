@@ -8,15 +8,13 @@ transaction, and is plain ``sqlite3`` like call logging.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from salesdesk.core.clock import Clock, utc_now
-from salesdesk.core.db import Database
 from salesdesk.core.enums import FollowUpStatus, InteractionKind
 from salesdesk.core.ids import new_id
 from salesdesk.core.listing import from_db_time, to_db_time
+from salesdesk.core.row_service import RowService
 from salesdesk.core.validation import REQUIRED, NotFoundError, ValidationError
 
 __all__ = ["FollowUp", "FollowUpService", "SnoozeChoice", "snooze_until"]
@@ -75,28 +73,10 @@ class FollowUp:
         return self.status is FollowUpStatus.OPEN and self.due_at < now
 
 
-class FollowUpService:
-    def __init__(
-        self,
-        db: Database,
-        clock: Clock = utc_now,
-        on_change: Callable[[], None] | None = None,
-    ) -> None:
-        self.db = db
-        self.clock = clock
-        # Called after each change (the prospect list drops its cached orders).
-        self._on_change = on_change
-
+class FollowUpService(RowService):
     # -- reading ----------------------------------------------------------------------------
     def get(self, follow_up_id: str) -> FollowUp:
-        row = (
-            self.db.reader()
-            .execute(_SELECT + " WHERE f.id=? AND f.deleted_at IS NULL", (follow_up_id,))
-            .fetchone()
-        )
-        if row is None:
-            raise NotFoundError(follow_up_id)
-        return _record(row)
+        return self._one(_SELECT + " WHERE f.id=? AND f.deleted_at IS NULL", follow_up_id, _record)
 
     def for_prospect(self, prospect_id: str, include_closed: bool = False) -> list[FollowUp]:
         """A prospect's follow-ups, open ones soonest first (then closed, newest first)."""
@@ -200,10 +180,6 @@ class FollowUpService:
             )
             conn.execute(_REFRESH_NEXT, (now, row[0]))
         self._changed()
-
-    def _changed(self) -> None:
-        if self._on_change is not None:
-            self._on_change()
 
 
 def _record(row: tuple[object, ...]) -> FollowUp:

@@ -21,11 +21,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from salesdesk.core.action_items import ActionItemService
-from salesdesk.core.clock import Clock, utc_now
-from salesdesk.core.complaints import DEFAULT_SILENCE_DAYS, ComplaintService
-from salesdesk.core.db import Database
 from salesdesk.core.listing import from_db_time, to_db_time
+from salesdesk.core.open_work import OpenWorkReader
 
 __all__ = ["Reminder", "ReminderMoment", "ReminderService", "ReminderSource", "reminder_key"]
 
@@ -89,19 +86,7 @@ _FOLLOW_UP_MOMENT = (
 )
 
 
-class ReminderService:
-    def __init__(
-        self,
-        db: Database,
-        clock: Clock = utc_now,
-        complaint_silence_days: int = DEFAULT_SILENCE_DAYS,
-    ) -> None:
-        self.db = db
-        self.clock = clock
-        self.complaint_silence_days = complaint_silence_days
-        self._items = ActionItemService(db, clock)
-        self._complaints = ComplaintService(db, clock)
-
+class ReminderService(OpenWorkReader):
     def pending(self, now: datetime | None = None) -> list[Reminder]:
         """Moments at or before ``now`` not shown yet, oldest first."""
         now = now or self.clock()

@@ -11,12 +11,9 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from salesdesk.core.action_items import ActionItemService
-from salesdesk.core.clock import Clock, utc_now
-from salesdesk.core.complaints import DEFAULT_SILENCE_DAYS, ComplaintService
-from salesdesk.core.db import Database
 from salesdesk.core.enums import InteractionKind
 from salesdesk.core.listing import end_of_local_day, from_db_time, to_db_time
+from salesdesk.core.open_work import OpenWorkReader
 from salesdesk.core.reminders import ReminderSource
 
 __all__ = ["WEEK", "Bucket", "TodayCounts", "TodayEntry", "TodayService"]
@@ -77,19 +74,7 @@ _COUNT_DELETED_PROSPECTS = (
 _EPOCH = ""
 
 
-class TodayService:
-    def __init__(
-        self,
-        db: Database,
-        clock: Clock = utc_now,
-        complaint_silence_days: int = DEFAULT_SILENCE_DAYS,
-    ) -> None:
-        self.db = db
-        self.clock = clock
-        self.complaint_silence_days = complaint_silence_days
-        self._items = ActionItemService(db, clock)
-        self._complaints = ComplaintService(db, clock)
-
+class TodayService(OpenWorkReader):
     def entries(self, now: datetime | None = None, limit: int = 500) -> list[TodayEntry]:
         """Overdue, today and this week, each in due order; follow-ups capped at ``limit``
         per bucket (so today's are listed however many are overdue)."""
