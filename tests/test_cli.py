@@ -308,3 +308,24 @@ def test_python_m_salesdesk_lists_as_json(cli: Cli) -> None:
     assert [(r["id"], r["company"], r["company_kana"]) for r in rows] == [
         (pid, "株式会社阿蘇観光", "アソカンコウ")
     ]
+
+
+def test_a_plain_window_start_is_read_without_the_full_parser() -> None:
+    from salesdesk.cli import _window_arguments
+
+    args = _window_arguments(["--data-dir", "/tmp/x", "--lang", "ja"])
+    assert args is not None and (args.data_dir, args.lang, args.command) == ("/tmp/x", "ja", None)
+    # Anything more (a command, --help, --version, a bad value) goes to the full parser,
+    # which prints the usage and the error itself.
+    for argv in (["demo"], ["-h"], ["--version"], ["--lang", "xx"], ["--data-dir"], ["--data"]):
+        assert _window_arguments(argv) is None, argv
+
+
+def test_a_bad_option_of_a_window_start_is_explained_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from salesdesk.cli import main
+
+    assert main(["--lang", "xx"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("invalid choice: 'xx'") == 1 and err.startswith("usage: salesdesk")
