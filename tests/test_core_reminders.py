@@ -296,9 +296,11 @@ def test_today_lists_overdue_then_today_then_the_week(
         follow_ups.schedule(pid, T0 - timedelta(hours=1), "遅れている電話")
         follow_ups.schedule(pid, T0 + timedelta(hours=5), "今日の電話")  # 14:00 Tokyo
         follow_ups.schedule(pid, T0 + timedelta(days=20), "来月")
-        ActionItemService(db, clock).add(
-            ActionItemInput(pid, "稟議", T0 + timedelta(days=2), lead_days=3)
-        )
+        items = ActionItemService(db, clock)
+        items.add(ActionItemInput(pid, "稟議", T0 + timedelta(days=2), lead_days=3))
+        # Due in three weeks: listed only once its friendly check is due (under today).
+        items.add(ActionItemInput(pid, "年度予算の確保", T0 + timedelta(days=20), lead_days=30))
+        items.add(ActionItemInput(pid, "まだ先の件", T0 + timedelta(days=20), lead_days=3))
         ComplaintService(db, clock).open(
             ComplaintInput(pid, "色違い", opened_at=T0 - timedelta(days=4))
         )
@@ -308,13 +310,14 @@ def test_today_lists_overdue_then_today_then_the_week(
             (Bucket.OVERDUE, "色違い"),
             (Bucket.OVERDUE, "遅れている電話"),
             (Bucket.TODAY, "今日の電話"),
+            (Bucket.TODAY, "年度予算の確保"),
             (Bucket.WEEK, "週内の電話"),
             (Bucket.WEEK, "稟議"),
         ]
         assert entries[0].silent_days == 4
-        assert entries[-1].check_due  # inside its three days: a friendly check is due
+        assert entries[3].check_due and entries[-1].check_due  # inside their lead time
         counts = today.counts()
-        assert (counts.overdue, counts.today, counts.week) == (2, 1, 2)
+        assert (counts.overdue, counts.today, counts.week) == (2, 2, 2)
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()

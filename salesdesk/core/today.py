@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from salesdesk.core.action_items import ActionItem
 from salesdesk.core.enums import InteractionKind
 from salesdesk.core.listing import end_of_local_day, from_db_time, to_db_time
 from salesdesk.core.open_work import OpenWorkReader
@@ -79,7 +80,7 @@ class TodayService(OpenWorkReader):
         """Overdue, today and this week, each in due order; follow-ups capped at ``limit``
         per bucket (so today's are listed however many are overdue)."""
         now = now or self.clock()
-        day_end, week_end = self._bounds(now)
+        day_end = self._bounds(now)[0]
 
         def bucket(at: datetime) -> Bucket:
             if at <= now:
@@ -107,7 +108,7 @@ class TodayService(OpenWorkReader):
                         snoozed_until=from_db_time(snoozed),
                     )
                 )
-        for item in self._items.open_items(due_before=week_end):
+        for item, item_bucket in self._items_by_bucket(now):
             found.append(
                 TodayEntry(
                     ReminderSource.ACTION_ITEM,
@@ -116,7 +117,7 @@ class TodayService(OpenWorkReader):
                     item.company,
                     item.title,
                     item.due_at,
-                    bucket(item.due_at),
+                    item_bucket,
                     check_due=item.check_is_due(now),
                     snoozed_until=item.snoozed_until,
                 )
@@ -140,7 +141,6 @@ class TodayService(OpenWorkReader):
     def counts(self, now: datetime | None = None) -> TodayCounts:
         """How many entries each bucket holds (follow-ups counted, not capped)."""
         now = now or self.clock()
-        day_end, week_end = self._bounds(now)
         conn = self.db.reader()
 
         def follow_ups(low: str, high: str) -> int:
@@ -149,15 +149,31 @@ class TodayService(OpenWorkReader):
             return int(total) - int(gone)
 
         overdue, today, week = (follow_ups(low, high) for low, high in self._ranges(now))
-        for item in self._items.open_items(due_before=week_end):
-            if item.due_at <= now:
+        for _item, item_bucket in self._items_by_bucket(now):
+            if item_bucket is Bucket.OVERDUE:
                 overdue += 1
-            elif item.due_at <= day_end:
+            elif item_bucket is Bucket.TODAY:
                 today += 1
             else:
                 week += 1
         overdue += len(self._complaints.silent(now, self.complaint_silence_days))
         return TodayCounts(overdue, today, week)
+
+    def _items_by_bucket(self, now: datetime) -> list[tuple[ActionItem, Bucket]]:
+        """Open customer items due within the week, by deadline; and those due later whose
+        friendly check is due now, under today (the check is today's work)."""
+        day_end, week_end = self._bounds(now)
+        found = []
+        for item in self._items.open_items():
+            if item.due_at <= now:
+                found.append((item, Bucket.OVERDUE))
+            elif item.due_at <= day_end:
+                found.append((item, Bucket.TODAY))
+            elif item.due_at < week_end:
+                found.append((item, Bucket.WEEK))
+            elif item.check_is_due(now):
+                found.append((item, Bucket.TODAY))
+        return found
 
     @classmethod
     def _ranges(cls, now: datetime) -> list[tuple[str, str]]:
