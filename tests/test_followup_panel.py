@@ -22,7 +22,7 @@ from salesdesk.core.records import ContactInput, ProspectInput
 from salesdesk.core.services import Services
 from salesdesk.ui.followup_panel import FollowUpPanel, TargetRole
 from salesdesk.ui.item_actions import ItemActions, Target
-from salesdesk.ui.item_dialogs import ComplaintDialog, FollowUpDialog
+from salesdesk.ui.item_dialogs import ActionItemDialog, ComplaintDialog, FollowUpDialog
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.prospect_model import OVERDUE_COLOR
 
@@ -249,3 +249,41 @@ def test_the_window_builds_the_tab_when_shown_and_del_spares_the_prospect(
     qtbot.keyClick(panel.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [i.id for i in services.action_items.for_prospect(pid)] == [ids["item"]]
     qtbot.waitUntil(lambda: panel.tree.topLevelItem(1).text(0) == "Customer action items (1)")
+
+
+def test_new_items_and_complaints_are_saved_and_undoable(
+    services: Services, pid: str, stack: QUndoStack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    actions = ItemActions(services, stack)
+
+    def fill_item(dialog: object) -> None:
+        dialog.title_edit.setText("見積もりの社内承認")  # type: ignore[attr-defined]
+        dialog.consequence.setText("年内の導入に間に合わない")  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(ActionItemDialog, "exec", accept_with(fill_item))
+    item_id = actions.add_item(pid, "青葉商事")
+    assert item_id is not None
+    item = services.action_items.get(item_id)
+    assert (item.title, item.consequence) == ("見積もりの社内承認", "年内の導入に間に合わない")
+    assert stack.undoText() == "Add “見積もりの社内承認”"
+
+    def fill_complaint(dialog: object) -> None:
+        dialog.description.setPlainText("納期が一日遅れた\n詳細は別紙")  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(ComplaintDialog, "exec", accept_with(fill_complaint))
+    complaint_id = actions.add_complaint(pid, "青葉商事")
+    assert complaint_id is not None
+    assert stack.undoText() == "Record complaint “納期が一日遅れた”"
+
+    stack.undo()
+    stack.undo()
+    assert services.action_items.for_prospect(pid) == []
+    assert services.complaints.for_prospect(pid) == []
+    stack.redo()
+    assert [i.id for i in services.action_items.for_prospect(pid)] == [item_id]
+
+    # Cancelled: nothing is created and nothing goes on the undo stack.
+    monkeypatch.setattr(ActionItemDialog, "exec", lambda self: 0)
+    count = stack.count()
+    assert actions.add_item(pid, "青葉商事") is None
+    assert stack.count() == count

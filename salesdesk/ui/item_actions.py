@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -44,6 +44,18 @@ class Target:
     company: str
     title: str
     due_at: datetime | None = None
+
+
+InputT = TypeVar("InputT")
+InputT_co = TypeVar("InputT_co", covariant=True)
+
+
+class _InputDialog(Protocol[InputT_co]):
+    """The item dialogs as _create uses them."""
+
+    def exec(self) -> int: ...
+
+    def current_input(self) -> InputT_co: ...
 
 
 def _item_input(item: ActionItem) -> ActionItemInput:
@@ -377,6 +389,30 @@ class ItemActions(QObject):
         return True
 
     # -- new ------------------------------------------------------------------------------------
+    def _create(
+        self,
+        make_dialog: Callable[[Callable[[InputT], None]], _InputDialog[InputT]],
+        create: Callable[[InputT], str],
+        undo_text: Callable[[InputT], str],
+        restore: Callable[[str], object],
+        remove: Callable[[str], object],
+    ) -> str | None:
+        """Open the dialog; what it saves is created and can be undone. The new id, or None
+        when the rep cancelled."""
+        created: dict[str, str] = {}
+
+        def save(data: InputT) -> None:
+            created["id"] = create(data)
+
+        dialog = make_dialog(save)
+        if not (dialog.exec() and "id" in created):
+            return None
+        new_id = created["id"]
+        self._record(
+            undo_text(dialog.current_input()), lambda: restore(new_id), lambda: remove(new_id)
+        )
+        return new_id
+
     def schedule_follow_up(
         self, prospect_id: str, company: str, parent: QWidget | None = None
     ) -> str | None:
@@ -384,24 +420,20 @@ class ItemActions(QObject):
         from salesdesk.ui.item_dialogs import FollowUpDialog, FollowUpInput
 
         follow_ups = self.services.follow_ups
-        created: dict[str, str] = {}
-
-        def save(d: FollowUpInput) -> None:
-            created["id"] = follow_ups.schedule(prospect_id, d.due_at, d.what, d.kind)
-
         default = default_next_moment(self.now(), self.follow_up_days, self.follow_up_hour)
-        dialog = FollowUpDialog(company, default, on_save=save, parent=parent)
-        if not (dialog.exec() and "id" in created):
-            return None
-        fid = created["id"]
-        self._record(
-            QCoreApplication.translate("ItemActions", "Schedule “{0}”").format(
-                dialog.current_input().what.strip()
+
+        def create(d: FollowUpInput) -> str:
+            return follow_ups.schedule(prospect_id, d.due_at, d.what, d.kind)
+
+        return self._create(
+            lambda save: FollowUpDialog(company, default, on_save=save, parent=parent),
+            create,
+            lambda d: QCoreApplication.translate("ItemActions", "Schedule “{0}”").format(
+                d.what.strip()
             ),
-            lambda: follow_ups.reopen(fid),
-            lambda: follow_ups.cancel(fid),
+            follow_ups.reopen,
+            follow_ups.cancel,
         )
-        return fid
 
     def add_item(
         self,
@@ -414,32 +446,20 @@ class ItemActions(QObject):
         from salesdesk.ui.item_dialogs import ActionItemDialog
 
         items = self.services.action_items
-        created: dict[str, str] = {}
-
-        def save(d: ActionItemInput) -> None:
-            created["id"] = items.add(d)
-
+        people = self._contacts(prospect_id) if contacts is None else contacts
         # Customers need a few working days for most things: the rep's usual distance.
         default = default_next_moment(self.now(), 3, self.follow_up_hour)
-        dialog = ActionItemDialog(
-            prospect_id,
-            company,
-            self._contacts(prospect_id) if contacts is None else contacts,
-            default,
-            on_save=save,
-            parent=parent,
-        )
-        if not (dialog.exec() and "id" in created):
-            return None
-        item_id = created["id"]
-        self._record(
-            QCoreApplication.translate("ItemActions", "Add “{0}”").format(
-                dialog.current_input().title.strip()
+        return self._create(
+            lambda save: ActionItemDialog(
+                prospect_id, company, people, default, on_save=save, parent=parent
             ),
-            lambda: items.restore(item_id),
-            lambda: items.delete(item_id),
+            items.add,
+            lambda d: QCoreApplication.translate("ItemActions", "Add “{0}”").format(
+                d.title.strip()
+            ),
+            items.restore,
+            items.delete,
         )
-        return item_id
 
     def add_complaint(
         self,
@@ -448,33 +468,22 @@ class ItemActions(QObject):
         contacts: Sequence[ContactRecord] | None = None,
         parent: QWidget | None = None,
     ) -> str | None:
+        """A new complaint after the sale; its id, or None when cancelled."""
         from salesdesk.ui.item_dialogs import ComplaintDialog
 
         complaints = self.services.complaints
-        created: dict[str, str] = {}
-
-        def save(d: ComplaintInput) -> None:
-            created["id"] = complaints.open(d)
-
-        dialog = ComplaintDialog(
-            prospect_id,
-            company,
-            self._contacts(prospect_id) if contacts is None else contacts,
-            on_save=save,
-            parent=parent,
-            now=self.now(),
-        )
-        if not (dialog.exec() and "id" in created):
-            return None
-        complaint_id = created["id"]
-        self._record(
-            QCoreApplication.translate("ItemActions", "Record complaint “{0}”").format(
-                _first_line(dialog.current_input())
+        people = self._contacts(prospect_id) if contacts is None else contacts
+        return self._create(
+            lambda save: ComplaintDialog(
+                prospect_id, company, people, on_save=save, parent=parent, now=self.now()
             ),
-            lambda: complaints.restore(complaint_id),
-            lambda: complaints.delete(complaint_id),
+            complaints.open,
+            lambda d: QCoreApplication.translate("ItemActions", "Record complaint “{0}”").format(
+                _first_line(d)
+            ),
+            complaints.restore,
+            complaints.delete,
         )
-        return complaint_id
 
     def request_draft(self, target: Target) -> None:
         """Ask for the e-mail draft that fits the item now: the friendly check before its
