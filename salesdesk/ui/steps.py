@@ -1,15 +1,17 @@
-"""Small pieces the window and its panels share: undoable service steps, after-paint calls."""
+"""Small pieces the window and its panels share: undoable service steps, after-paint calls,
+the Del key kept by lists."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import QWidget
 
 from salesdesk.core.db import StorageError
 from salesdesk.core.validation import NotFoundError
+from salesdesk.ui.lazy_qt import Qt
 
 
 class ServiceStep(QUndoCommand):
@@ -68,3 +70,17 @@ class AfterPaint(QObject):
     def _run(self) -> None:
         self._then()
         self.deleteLater()
+
+
+def keeps_delete_key(event: QEvent) -> bool:
+    """For a list's ``event()``: claim a plain Del before the window's "delete prospect"
+    shortcut sees it (the list then handles the key itself, or ignores it)."""
+    if (
+        event.type() == QEvent.Type.ShortcutOverride
+        and isinstance(event, QKeyEvent)
+        and event.key() == Qt.Key.Key_Delete
+        and not event.modifiers()
+    ):
+        event.accept()
+        return True
+    return False

@@ -60,6 +60,7 @@ from salesdesk.ui.forms import plain_tooltip
 from salesdesk.ui.item_actions import ItemActions, Target
 from salesdesk.ui.labels import kind_label
 from salesdesk.ui.prospect_model import OVERDUE_COLOR, STREAK_COLOR, format_datetime
+from salesdesk.ui.steps import keeps_delete_key
 
 if TYPE_CHECKING:
     from salesdesk.core.services import Services
@@ -324,15 +325,7 @@ class _TodayView(QTreeView):
     menuRequested = Signal(QPoint)
 
     def event(self, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Delete
-            and not event.modifiers()
-        ):
-            event.accept()
-            return True
-        return super().event(event)
+        return keeps_delete_key(event) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
