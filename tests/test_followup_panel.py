@@ -287,3 +287,24 @@ def test_new_items_and_complaints_are_saved_and_undoable(
     count = stack.count()
     assert actions.add_item(pid, "青葉商事") is None
     assert stack.count() == count
+
+
+def test_done_items_show_greyed_on_request_without_actions(
+    panel: FollowUpPanel, services: Services, ids: dict[str, str]
+) -> None:
+    from salesdesk.core.enums import ActionItemStatus
+
+    services.action_items.set_status(ids["item"], ActionItemStatus.DONE)
+    panel.reload()
+    section = panel.tree.topLevelItem(1)
+    assert section.childCount() == 1
+    assert section.child(0).text(0) == "Nothing the customer owes you right now."
+    panel.show_closed.setChecked(True)
+    section = panel.tree.topLevelItem(1)
+    assert section.childCount() == 2  # the done item, and the note that none is open
+    assert section.text(0) == "Customer action items (0)"
+    row = section.child(0)
+    assert row.text(1).startswith("社内稟議の結果") and row.text(2).startswith("Done ")
+    assert row.data(0, TargetRole) is None  # a record, not something to act on
+    panel.tree.setCurrentItem(row)
+    assert not panel.done_action.isEnabled()

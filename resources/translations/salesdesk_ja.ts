@@ -1694,6 +1694,10 @@ Details: {0}</source>
         <translation>状況</translation>
     </message>
     <message>
+        <source>Show done items</source>
+        <translation>完了したものも表示</translation>
+    </message>
+    <message>
         <source>Snooze</source>
         <translation>あとで通知</translation>
     </message>
@@ -1756,7 +1760,8 @@ Details: {0}</source>
     <message numerus="yes">
         <source>Follow-ups (%n)</source>
         <translation>
-            <numerusform>フォローアップ（%n件）</numerusform></translation>
+            <numerusform>フォローアップ（%n件）</numerusform>
+        </translation>
     </message>
     <message>
         <source>snoozed until {0}</source>
@@ -1773,7 +1778,16 @@ Details: {0}</source>
     <message numerus="yes">
         <source>Customer action items (%n)</source>
         <translation>
-            <numerusform>顧客側の宿題（%n件）</numerusform></translation>
+            <numerusform>顧客側の宿題（%n件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done {0}</source>
+        <translation>{0} 完了</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取り消し</translation>
     </message>
     <message>
         <source>Overdue: chase it now</source>
@@ -1802,12 +1816,14 @@ Details: {0}</source>
     <message numerus="yes">
         <source>Complaints (%n open)</source>
         <translation>
-            <numerusform>クレーム（未解決 %n件）</numerusform></translation>
+            <numerusform>クレーム（未解決 %n件）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>No contact for %n day(s)</source>
         <translation>
-            <numerusform>%n日間連絡なし</numerusform></translation>
+            <numerusform>%n日間連絡なし</numerusform>
+        </translation>
     </message>
     <message>
         <source>Resolution: {0}</source>
@@ -2390,7 +2406,7 @@ Details: {0}</source>
     <name>MainWindow</name>
     <message>
         <source>Search company, reading, contact, phone, e-mail (Ctrl+F)</source>
-        <extracomment>Follow-ups, customer items or complaints may have changed: re-arm the reminders.</extracomment>
+        <extracomment>A list that shows only its first page (start-up) reads the rest of its order by then. Follow-ups, customer items or complaints may have changed: re-arm the reminders.</extracomment>
         <translation>会社名・フリガナ・担当者・電話・メールで検索 (Ctrl+F)</translation>
     </message>
     <message>
@@ -3177,7 +3193,8 @@ Details: {0}</source>
     <message numerus="yes">
         <source>+%n more</source>
         <translation>
-            <numerusform>ほか%n件</numerusform></translation>
+            <numerusform>ほか%n件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3995,32 +4012,38 @@ Details: {0}</source>
     <message numerus="yes">
         <source>Overdue (%n)</source>
         <translation>
-            <numerusform>期限切れ（%n件）</numerusform></translation>
+            <numerusform>期限切れ（%n件）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Due today (%n)</source>
         <translation>
-            <numerusform>今日（%n件）</numerusform></translation>
+            <numerusform>今日（%n件）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>This week (%n)</source>
         <translation>
-            <numerusform>今週（%n件）</numerusform></translation>
+            <numerusform>今週（%n件）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>… and %n more follow-up(s) later this week</source>
         <translation>
-            <numerusform>…ほかに今週のフォローアップが%n件あります</numerusform></translation>
+            <numerusform>…ほかに今週のフォローアップが%n件あります</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>… and %n more follow-up(s): the list's “Follow-up due or overdue” filter shows them all</source>
         <translation>
-            <numerusform>…ほかにフォローアップが%n件あります（一覧の「フォロー期日・期限切れ」で全件を表示できます）</numerusform></translation>
+            <numerusform>…ほかにフォローアップが%n件あります（一覧の「フォロー期日・期限切れ」で全件を表示できます）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>No contact for %n day(s): {0}</source>
         <translation>
-            <numerusform>%n日間連絡なし：{0}</numerusform></translation>
+            <numerusform>%n日間連絡なし：{0}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Friendly check due</source>
@@ -4118,17 +4141,20 @@ Details: {0}</source>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform>期限切れ %n件</numerusform></translation>
+            <numerusform>期限切れ %n件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n due today</source>
         <translation>
-            <numerusform>今日 %n件</numerusform></translation>
+            <numerusform>今日 %n件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n later this week</source>
         <translation>
-            <numerusform>今週 %n件</numerusform></translation>
+            <numerusform>今週 %n件</numerusform>
+        </translation>
     </message>
 </context>
 <context>

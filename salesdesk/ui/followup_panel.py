@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QMenu,
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.core.complaints import DEFAULT_SILENCE_DAYS
-from salesdesk.core.enums import ComplaintSeverity
+from salesdesk.core.enums import ActionItemStatus, ComplaintSeverity
 from salesdesk.core.followups import SnoozeChoice
 from salesdesk.core.reminders import ReminderSource
 from salesdesk.core.validation import NotFoundError
@@ -136,6 +137,10 @@ class FollowUpPanel(QWidget):
         for act in (self.schedule_action, self.add_item_action, self.add_complaint_action):
             new_row.addWidget(self._button(act))
         new_row.addStretch(1)
+        # What the customer already did (or was let off) stays readable, greyed, on request.
+        self.show_closed = QCheckBox(self.tr("Show done items"))
+        self.show_closed.toggled.connect(lambda _on: self.reload())
+        new_row.addWidget(self.show_closed)
         row = QHBoxLayout()
         for act in (self.done_action, self.edit_action):
             row.addWidget(self._button(act))
@@ -276,7 +281,9 @@ class FollowUpPanel(QWidget):
         now = self.services.clock()
         try:
             follow_ups = self.services.follow_ups.for_prospect(record.id)
-            items = self.services.action_items.for_prospect(record.id)
+            items = self.services.action_items.for_prospect(
+                record.id, include_closed=self.show_closed.isChecked()
+            )
             complaints = self.services.complaints.for_prospect(record.id)
         except NotFoundError:
             follow_ups, items, complaints = [], [], []
@@ -299,9 +306,20 @@ class FollowUpPanel(QWidget):
         if not follow_ups:
             self._note(section, self.tr("No follow-up planned. Every contact needs a next step."))
 
-        section = self._section(self.tr("Customer action items (%n)", "", len(items)))
+        open_items = sum(1 for i in items if i.is_open())
+        section = self._section(self.tr("Customer action items (%n)", "", open_items))
         for item in items:
             what = item.title if not item.contact_name else f"{item.title} — {item.contact_name}"
+            if not item.is_open():
+                # Shown for the record only: no actions on it (Ctrl+Z undoes a recent one).
+                status = (
+                    self.tr("Done {0}").format(format_datetime(item.done_at))
+                    if item.status is ActionItemStatus.DONE
+                    else self.tr("Cancelled")
+                )
+                self._paint(self._row(section, format_datetime(item.due_at), what, status),
+                            RESOLVED_COLOR)  # fmt: skip
+                continue
             if item.is_overdue(now):
                 status = self.tr("Overdue: chase it now")
             elif item.check_is_due(now):
@@ -331,7 +349,7 @@ class FollowUpPanel(QWidget):
             elif item.check_is_due(now):
                 row.setForeground(2, QBrush(STREAK_COLOR))
                 row.setFont(2, self._bold)
-        if not items:
+        if not open_items:
             self._note(section, self.tr("Nothing the customer owes you right now."))
 
         open_count = sum(1 for c in complaints if c.is_open())
