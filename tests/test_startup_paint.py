@@ -115,3 +115,17 @@ def test_the_path_to_the_first_paint_stays_light(paths: Paths, db: Database) -> 
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[] False"
+
+
+def test_a_window_that_never_paints_still_gets_its_list(
+    qtbot: QtBot, controller: Controller
+) -> None:
+    """Started minimised by the desktop, say: no paint event comes, the list loads anyway."""
+    from salesdesk.ui import app as app_module
+
+    window = controller.window
+    window.removeEventFilter(controller._first_paint)  # as if no paint ever arrived
+    window.show()
+    assert not window.list_loaded()
+    qtbot.waitUntil(window.list_loaded, timeout=app_module.START_AT_THE_LATEST_MS + 2000)
+    assert window.model.rowCount() == 3

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 WARM_UP_DELAY_MS = 150
 LISTEN_AT_THE_LATEST_MS = 1000
+START_AT_THE_LATEST_MS = 2000
 #: Data safety after the list is filled: the start-up backup, then a daily check each hour.
 SAFETY_DELAY_MS = 3000
 #: Reminders, notifications and the tray icon start this long after the first paint.
@@ -62,9 +63,16 @@ class Controller:
         self.instance: SingleInstance | None = None  # set by start_gui
         # Only the window's frame until it has painted: the rep sees the window at once.
         self.window = self._new_window(load_now=False, build_now=False)
+        self._started = False
         self._first_paint = AfterPaint(self.window, self._after_first_paint)
+        # A window that never paints (started minimised by the desktop, say) still gets
+        # its list, backups and reminders.
+        QTimer.singleShot(START_AT_THE_LATEST_MS, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        if self._started or not shiboken6.isValid(self.window) or not self.window.isVisible():
+            return  # done already, or the window was closed before it ever painted
+        self._started = True
         # The frame is on screen: build the window's contents and fill the list (shown
         # together at the next paint), then load the editing side (SQLAlchemy).
         self.window.load_list()
