@@ -178,6 +178,11 @@ class Database:
             self._reader = connect(self.uri)
         return self._reader
 
+    def data_version(self) -> int:
+        """SQLite's ``data_version`` on the reader: it changes when another connection (or
+        process) commits, so caches and watchers know to read again."""
+        return int(self.reader().execute("PRAGMA data_version").fetchone()[0])
+
     @contextmanager
     def raw_read(self) -> Iterator[sqlite3.Connection]:
         yield self.reader()

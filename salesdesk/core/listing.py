@@ -129,7 +129,7 @@ class ProspectList:
         self._count = None
 
     def _check_version(self) -> None:
-        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        version = self.db.data_version()
         if version != self._data_version:
             self._data_version = version
             self._base.clear()

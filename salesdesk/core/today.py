@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from salesdesk.core.action_items import ActionItem
+from salesdesk.core.complaints import Complaint
 from salesdesk.core.enums import InteractionKind
 from salesdesk.core.listing import end_of_local_day, from_db_time, to_db_time
 from salesdesk.core.open_work import OpenWorkReader
@@ -71,15 +72,29 @@ _COUNT_DELETED_PROSPECTS = (
     " WHERE p.deleted_at > '' AND f.status = 'open' AND f.deleted_at IS NULL"
     " AND +f.due_at > ? AND +f.due_at <= ?"
 )
+#: Open customer items with their bucket, and the silent complaints, read once per refresh.
+_OpenWork = tuple[list[tuple[ActionItem, Bucket]], list[Complaint]]
+
 #: Before any stored time (the lower bound of "overdue").
 _EPOCH = ""
 
 
 class TodayService(OpenWorkReader):
-    def entries(self, now: datetime | None = None, limit: int = 500) -> list[TodayEntry]:
+    def day(
+        self, now: datetime | None = None, limit: int = 500
+    ) -> tuple[list[TodayEntry], TodayCounts]:
+        """The entries and the counts together (open items and complaints read once)."""
+        now = now or self.clock()
+        work = self._open_work(now)
+        return self.entries(now, limit, work), self.counts(now, work)
+
+    def entries(
+        self, now: datetime | None = None, limit: int = 500, work: _OpenWork | None = None
+    ) -> list[TodayEntry]:
         """Overdue, today and this week, each in due order; follow-ups capped at ``limit``
         per bucket (so today's are listed however many are overdue)."""
         now = now or self.clock()
+        items, silent = work or self._open_work(now)
         day_end = self._bounds(now)[0]
 
         def bucket(at: datetime) -> Bucket:
@@ -108,7 +123,7 @@ class TodayService(OpenWorkReader):
                         snoozed_until=from_db_time(snoozed),
                     )
                 )
-        for item, item_bucket in self._items_by_bucket(now):
+        for item, item_bucket in items:
             found.append(
                 TodayEntry(
                     ReminderSource.ACTION_ITEM,
@@ -122,7 +137,7 @@ class TodayService(OpenWorkReader):
                     snoozed_until=item.snoozed_until,
                 )
             )
-        for complaint in self._complaints.silent(now, self.complaint_silence_days):
+        for complaint in silent:
             found.append(
                 TodayEntry(
                     ReminderSource.COMPLAINT,
@@ -138,9 +153,10 @@ class TodayService(OpenWorkReader):
             )
         return sorted(found, key=lambda e: (e.bucket, e.due_at, e.company))
 
-    def counts(self, now: datetime | None = None) -> TodayCounts:
+    def counts(self, now: datetime | None = None, work: _OpenWork | None = None) -> TodayCounts:
         """How many entries each bucket holds (follow-ups counted, not capped)."""
         now = now or self.clock()
+        items, silent = work or self._open_work(now)
         conn = self.db.reader()
 
         def follow_ups(low: str, high: str) -> int:
@@ -149,15 +165,19 @@ class TodayService(OpenWorkReader):
             return int(total) - int(gone)
 
         overdue, today, week = (follow_ups(low, high) for low, high in self._ranges(now))
-        for _item, item_bucket in self._items_by_bucket(now):
+        for _item, item_bucket in items:
             if item_bucket is Bucket.OVERDUE:
                 overdue += 1
             elif item_bucket is Bucket.TODAY:
                 today += 1
             else:
                 week += 1
-        overdue += len(self._complaints.silent(now, self.complaint_silence_days))
+        overdue += len(silent)
         return TodayCounts(overdue, today, week)
+
+    def _open_work(self, now: datetime) -> _OpenWork:
+        silent = self._complaints.silent(now, self.complaint_silence_days)
+        return self._items_by_bucket(now), silent
 
     def _items_by_bucket(self, now: datetime) -> list[tuple[ActionItem, Bucket]]:
         """Open customer items due within the week, by deadline; and those due later whose

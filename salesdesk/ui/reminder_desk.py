@@ -57,10 +57,9 @@ class DataWatch(QObject):
 
     def _read(self) -> int | None:
         try:
-            row = self._services.db.reader().execute("PRAGMA data_version").fetchone()
+            return self._services.db.data_version()
         except sqlite3.Error:
             return None
-        return int(row[0]) if row else None
 
     def poll(self) -> None:
         version = self._read()

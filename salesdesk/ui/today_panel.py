@@ -531,8 +531,7 @@ class TodayPanel(QWidget):
         place = self._place(self.view.currentIndex())
         now = self.services.clock().astimezone()
         today = self.services.today
-        entries = today.entries(now, limit=LIMIT)
-        self.counts = today.counts(now)
+        entries, self.counts = today.day(now, limit=LIMIT)
         self.model.set_entries(entries, self.counts, now)
         self._span_headers()
         self.view.expandAll()
