@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from salesdesk.config import Paths, resolve_paths
 from salesdesk.core.demo import generate_demo
+from salesdesk.core.records import ProspectInput
 from salesdesk.core.schema import open_database
 from salesdesk.ui.app import Controller, start_gui
 from salesdesk.ui.call_dialog import CallDialog
@@ -77,6 +78,48 @@ def _reminder_screens(started: Controller, paths: Paths, out: Path, suffix: str)
             _save(draft, out, f"draft-{moment}-{suffix}")
             draft.hide()
     window.detail.tabs.setCurrentIndex(0)
+
+
+def _interchange_screens(started: Controller, paths: Paths, out: Path, suffix: str) -> None:
+    """The import wizard page by page on a Japanese Excel CSV with a bad row and a
+    company the list already has; then the export dialog."""
+    import shutil
+
+    from salesdesk.ui.export_dialog import ExportDialog
+    from salesdesk.ui.import_wizard import ImportWizard
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    source = Path(__file__).resolve().parent.parent / "tests/fixtures/interchange/excel_cp932.csv"
+    file = paths.data_dir / "顧客リスト.csv"
+    shutil.copy(source, file)
+    with file.open("a", encoding="cp932", newline="") as fh:
+        fh.write("株式会社相模運輸,ｻｶﾞﾐｳﾝﾕ,045-12AB-999,sagami@,神奈川県横浜市,,,\r\n")
+    services = started.services
+    services.prospects.create(ProspectInput(company="越後精工", phone="0258-12-3456"))
+    wizard = ImportWizard(services.db, paths.data_dir, started.window)
+    wizard.resize(900, 620)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(file))
+    _save(wizard, out, f"import-1-file-{suffix}")
+    wizard.next()
+    _save(wizard, out, f"import-2-format-{suffix}")
+    wizard.next()
+    _save(wizard, out, f"import-3-mapping-{suffix}")
+    wizard.next()
+    while wizard.check_page.summary is None:
+        app.processEvents()
+    wizard.check_page.skip.setChecked(True)
+    _save(wizard, out, f"import-4-check-{suffix}")
+    wizard.next()
+    _save(wizard, out, f"import-5-duplicates-{suffix}")
+    wizard.next()
+    while not wizard.run_page.done:
+        app.processEvents()
+    _save(wizard, out, f"import-6-done-{suffix}")
+    wizard.accept()
+    export = ExportDialog(services, started.window.model.query, started.window)
+    _with_dialog(export, out, f"export-{suffix}", lambda: None)
 
 
 def main() -> int:
@@ -139,6 +182,7 @@ def main() -> int:
     _with_dialog(settings, args.out, f"settings-{suffix}", lambda: None)
 
     _reminder_screens(started, paths, args.out, suffix)
+    _interchange_screens(started, paths, args.out, suffix)
 
     window.delete_action.trigger()
     _save(window, args.out, f"main-undo-bar-{suffix}")

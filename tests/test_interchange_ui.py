@@ -69,6 +69,10 @@ def test_wizard_imports_a_cp932_excel_file_with_a_duplicate_skipped(
         qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10_000)
         assert wizard.run_page.summary is not None
         assert (wizard.run_page.summary.imported, wizard.run_page.summary.skipped) == (2, 1)
+        told = wizard.run_page.status.text()
+        assert "New prospects: 2" in told
+        assert "Matching rows skipped as you chose: 1" in told
+        assert "not valid" not in told  # outcomes that did not happen are not listed
         wizard.accept()
     assert prospects.get(existing).email == ""  # skipped: untouched
     assert prospects.count() == 3
@@ -155,6 +159,13 @@ def test_wizard_lists_invalid_rows_and_needs_the_skip_box(
     assert not check.isComplete()
     check.skip.setChecked(True)
     assert check.isComplete()
+    wizard.next()  # no duplicates: straight to the import
+    assert wizard.currentId() == ImportWizard.RUN
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10_000)
+    told = wizard.run_page.status.text()
+    # The invalid row is told once, as left out, not also as a skip the rep chose.
+    assert "Rows not valid, left out: 1" in told
+    assert "skipped as you chose" not in told
 
 
 def test_binary_file_is_refused_on_the_first_page(

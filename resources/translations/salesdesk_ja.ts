@@ -502,6 +502,10 @@
         <translation>行の確認</translation>
     </message>
     <message>
+        <source>Every row is checked before anything is written to your list.</source>
+        <translation>リストに書き込む前に、すべての行を確認します。</translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation>行</translation>
     </message>
@@ -3345,6 +3349,10 @@ Your current data is backed up first, so you can come back to it from this list.
         <translation>取り込み</translation>
     </message>
     <message>
+        <source>One step: until it is done, Cancel leaves your list as it was.</source>
+        <translation>一度にまとめて取り込みます。終わるまでは「取り込みを中止」でリストは元のままです。</translation>
+    </message>
+    <message>
         <source>&amp;Cancel import</source>
         <translation>取り込みを中止(&amp;C)</translation>
     </message>
@@ -3361,22 +3369,32 @@ Your current data is backed up first, so you can come back to it from this list.
         <translation>中止しています…</translation>
     </message>
     <message>
-        <source>Done.
-
-New prospects: {0}
-Merged into existing prospects: {1}
-Already up to date: {2}
-Skipped: {3}
-Not valid: {4}
-Contacts added: {5}</source>
-        <translation>完了しました。
-
-新しい見込み客: {0} 件
-既存の見込み客に統合: {1} 件
-変更なし: {2} 件
-飛ばした行: {3} 行
-正しくない行: {4} 行
-追加した担当者: {5} 人</translation>
+        <source>New prospects: {0}</source>
+        <translation>新しい見込み客: {0} 件</translation>
+    </message>
+    <message>
+        <source>Merged into prospects you already had: {0}</source>
+        <translation>登録済みの見込み客に統合: {0} 件</translation>
+    </message>
+    <message>
+        <source>Already up to date, left as they were: {0}</source>
+        <translation>変更なし（登録済みのまま）: {0} 件</translation>
+    </message>
+    <message>
+        <source>Matching rows skipped as you chose: {0}</source>
+        <translation>選んだとおり飛ばした一致行: {0} 行</translation>
+    </message>
+    <message>
+        <source>Rows not valid, left out: {0}</source>
+        <translation>正しくないため取り込まなかった行: {0} 行</translation>
+    </message>
+    <message>
+        <source>Contacts added: {0}</source>
+        <translation>追加した担当者: {0} 人</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完了しました。</translation>
     </message>
     <message>
         <source>Nothing was imported: {0}</source>

@@ -478,15 +478,17 @@ class CheckPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Check the rows"))
+        self.setSubTitle(self.tr("Every row is checked before anything is written to your list."))
         self.status = _plain_label()
         self.status.setObjectName("importCheckStatus")
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.problems = _table([self.tr("Line"), self.tr("Company"), self.tr("Problem")])
         self.problems.setObjectName("importProblems")
-        self.problems.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
+        for column in (0, 1):  # line and company whole; the reasons take the rest
+            self.problems.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.skip = QCheckBox(self.tr("&Skip these rows and import the others"))
         self.skip.setObjectName("importSkipInvalid")
         self.skip.toggled.connect(lambda _on: self.completeChanged.emit())
@@ -676,6 +678,7 @@ class RunPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Import"))
+        self.setSubTitle(self.tr("One step: until it is done, Cancel leaves your list as it was."))
         self.status = _plain_label()
         self.status.setObjectName("importRunStatus")
         self.bar = QProgressBar()
@@ -736,23 +739,27 @@ class RunPage(QWizardPage):
     def _succeeded(self, summary: ImportSummary) -> None:
         self.summary = summary
         self.bar.setValue(1000)
-        self.status.setText(
-            self.tr(
-                "Done.\n\nNew prospects: {0}\nMerged into existing prospects: {1}\n"
-                "Already up to date: {2}\nSkipped: {3}\nNot valid: {4}\nContacts added: {5}"
-            ).format(
-                summary.imported,
-                summary.merged,
-                summary.unchanged,
-                summary.skipped,
-                summary.errors,
-                summary.contacts_added,
-            )
-        )
+        self.status.setText(self.summary_text(summary))
         if self.w.store is not None:
             self.w.store.remember(self.w.headers, self.w.mapping)
         self.w.imported = True
         self._finish()
+
+    def summary_text(self, summary: ImportSummary) -> str:
+        """What the import did, a line per outcome that happened (invalid rows, which
+        the summary also counts as skipped, are told apart from the rep's skips)."""
+        chosen_skips = summary.skipped - summary.errors
+        lines = [self.tr("New prospects: {0}").format(summary.imported)]
+        for count, text in (
+            (summary.merged, self.tr("Merged into prospects you already had: {0}")),
+            (summary.unchanged, self.tr("Already up to date, left as they were: {0}")),
+            (chosen_skips, self.tr("Matching rows skipped as you chose: {0}")),
+            (summary.errors, self.tr("Rows not valid, left out: {0}")),
+            (summary.contacts_added, self.tr("Contacts added: {0}")),
+        ):
+            if count:
+                lines.append(text.format(count))
+        return self.tr("Done.") + "\n\n" + "\n".join(lines)
 
     def _failed(self, exc: Exception) -> None:
         self.bar.hide()
