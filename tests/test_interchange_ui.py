@@ -7,7 +7,9 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from salesdesk.config import Paths, Settings
@@ -234,6 +236,71 @@ def test_file_menu_has_import_and_export(qtbot: QtBot, db: Database) -> None:
     assert window.export_action.text() == "E&xport…"
     file_menu = window.menuBar().actions()[0].menu()
     assert window.import_action in file_menu.actions()  # type: ignore[union-attr]
+
+
+_KEEP: list[QMimeData] = []  # an event does not own its data: keep it alive
+
+
+def _drag(kind: QEvent.Type, files: list[Path], at: QWidget) -> QDropEvent:
+    mime = QMimeData()
+    _KEEP.append(mime)
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    pos = QPointF(at.rect().center())
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    if kind == QEvent.Type.DragEnter:
+        return QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, buttons, mods)
+    return QDropEvent(pos, Qt.DropAction.CopyAction, mime, buttons, mods)
+
+
+def test_a_list_dropped_on_the_window_opens_the_import_at_its_format(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    window = MainWindow(Services(db), Settings())
+    qtbot.addWidget(window)
+    window.show()
+    target = window.centralWidget()
+    other = tmp_path / "photo.png"
+    other.write_bytes(b"\x89PNG")
+    refused = _drag(QEvent.Type.DragEnter, [other], target)
+    QApplication.sendEvent(target, refused)
+    assert not refused.isAccepted()  # not a list: the window says no while dragging
+    two = _drag(QEvent.Type.DragEnter, [FIXTURES / "excel_cp932.csv"] * 2, target)
+    QApplication.sendEvent(target, two)
+    assert not two.isAccepted()  # one file at a time
+
+    seen: dict[str, object] = {}
+
+    def look() -> None:  # runs inside the wizard's own event loop (exec)
+        wizard = QApplication.activeModalWidget()
+        if isinstance(wizard, ImportWizard) and wizard.currentId() == ImportWizard.FORMAT:
+            seen["path"] = wizard.path
+            seen["encoding"] = wizard.format_page.encoding.currentData()
+            wizard.reject()
+        else:
+            QTimer.singleShot(10, look)
+
+    entering = _drag(QEvent.Type.DragEnter, [FIXTURES / "excel_cp932.csv"], target)
+    QApplication.sendEvent(target, entering)
+    assert entering.isAccepted()
+    QTimer.singleShot(0, look)
+    QApplication.sendEvent(target, _drag(QEvent.Type.Drop, [FIXTURES / "excel_cp932.csv"], target))
+    qtbot.waitUntil(lambda: "path" in seen, timeout=10_000)
+    assert seen == {"path": FIXTURES / "excel_cp932.csv", "encoding": "cp932"}
+
+
+def test_a_list_dropped_on_the_first_page_fills_the_path(
+    qtbot: QtBot, db: Database, paths: Paths
+) -> None:
+    wizard = ImportWizard(db, paths.data_dir)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.file_page
+    entering = _drag(QEvent.Type.DragEnter, [FIXTURES / "contacts.vcf"], page)
+    QApplication.sendEvent(page, entering)
+    assert entering.isAccepted()
+    QApplication.sendEvent(page, _drag(QEvent.Type.Drop, [FIXTURES / "contacts.vcf"], page))
+    assert page.path_edit.text() == str(FIXTURES / "contacts.vcf")
+    assert page.isComplete()
 
 
 def test_a_full_export_is_restored_from_the_wizard_after_a_backup(

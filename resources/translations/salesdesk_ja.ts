@@ -1644,6 +1644,10 @@ Details: {0}</source>
         <translation>参照(&amp;B)…</translation>
     </message>
     <message>
+        <source>You can also drop the file here, or onto the SalesDesk window at any time.</source>
+        <translation>ここ、またはいつでも SalesDesk のウィンドウにファイルをドロップしても取り込めます。</translation>
+    </message>
+    <message>
         <source>Import prospects</source>
         <translation>見込み客の取り込み</translation>
     </message>
@@ -1904,6 +1908,7 @@ Details: {0}</source>
     <name>ImportWizard</name>
     <message>
         <source>(do not import)</source>
+        <extracomment>Files a drop onto the window or the wizard's first page opens for import.</extracomment>
         <translation>（取り込まない）</translation>
     </message>
     <message>

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
 from salesdesk.core.db import Database
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QMenu
 
     from salesdesk.core.interchange.importer import ImportOptions, ImportSummary
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
     from salesdesk.ui.main_window import MainWindow
 
 PREVIEW_ROWS = 5
+#: Files a drop onto the window or the wizard's first page opens for import.
+IMPORTABLE_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".vcf", ".json"})
 LISTED_MATCHES = 500  # rows in the duplicates table; the rest follow the "all" choice
 
 
@@ -204,6 +207,39 @@ def is_dump(path: Path) -> bool:
         return False
 
 
+def dropped_file(mime: QMimeData) -> Path | None:
+    """The one local list file a drag carries, or None (several files, a web link...)."""
+    urls = mime.urls() if mime.hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() in IMPORTABLE_SUFFIXES else None
+
+
+class DropToImport(QObject):
+    """Watches a window for a list file dropped on it and opens it for import."""
+
+    def __init__(self, window: QWidget, open_file: Any) -> None:
+        super().__init__(window)
+        self.open_file = open_file
+        window.setAcceptDrops(True)  # children that take no drops pass them up
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            drag: QDropEvent = event  # type: ignore[assignment]
+            path = dropped_file(drag.mimeData())
+            if path is None:
+                return False
+            drag.acceptProposedAction()
+            if kind == QEvent.Type.Drop:
+                # After the drop returns: the file manager is not held by the wizard.
+                QTimer.singleShot(0, lambda: self.open_file(path))
+            return True
+        return False
+
+
 # -- pages ------------------------------------------------------------------------------------
 class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
@@ -227,10 +263,26 @@ class FilePage(QWizardPage):
         self.error = _plain_label()
         self.error.setObjectName("importFileError")
         self.error.setStyleSheet("color: #b00020")
+        hint = _plain_label(
+            self.tr("You can also drop the file here, or onto the SalesDesk window at any time.")
+        )
+        hint.setEnabled(False)  # greyed: a hint, not an instruction
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.error)
+        layout.addWidget(hint)
         layout.addStretch(1)
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.path_edit.setText(str(path))
 
     def _browse(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -883,16 +935,23 @@ class ImportWizard(QWizard):
 
 
 def add_interchange_actions(window: MainWindow, file_menu: QMenu) -> tuple[QAction, QAction]:
-    """Put "Import…" and "Export…" into the window's File menu."""
+    """Put "Import…" and "Export…" into the window's File menu; a list file dropped
+    on the window opens the import too."""
     from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
 
     def data_dir() -> Path | None:
         path: Path | None = getattr(window.services.db, "path", None)
         return path.parent if path is not None else None
 
-    def run_import() -> None:
+    def run_import(path: Path | None = None) -> None:
+        if QApplication.activeModalWidget() is not None:
+            return  # a dialog is open (maybe this wizard): a drop does not stack another
         wizard = ImportWizard(window.services.db, data_dir(), window)
         wizard.imported_rows.connect(window._reload)
+        if path is not None:  # dropped: on to the file's format, as after "Next"
+            wizard.file_page.path_edit.setText(str(path))
+            QTimer.singleShot(0, wizard.next)
         wizard.exec()
         wizard.deleteLater()
 
@@ -910,6 +969,7 @@ def add_interchange_actions(window: MainWindow, file_menu: QMenu) -> tuple[QActi
     export_action.setObjectName("exportAction")
     export_action.triggered.connect(lambda _checked=False: run_export())
     window.addActions([import_action, export_action])
+    DropToImport(window, run_import)
     file_menu.addSeparator()
     file_menu.addActions([import_action, export_action])
     return import_action, export_action
