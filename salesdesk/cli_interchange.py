@@ -120,7 +120,18 @@ def _problems(s: ImportSummary) -> None:
         _err(f"... and {s.errors - LISTED} more")
 
 
+def _backup_before_import(services: Services, paths: Paths) -> Path | None:
+    """The way back from an import (``salesdesk backup restore``); None for a new list."""
+    from salesdesk.core.backup import PRE_IMPORT, backup_before_change
+
+    db_path = services.db.path
+    if db_path is None:
+        return None
+    return backup_before_change(db_path, paths.ensure().backups, PRE_IMPORT, services.clock)
+
+
 def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> int:
+    from salesdesk.core.backup import BackupError, discard_backup
     from salesdesk.core.interchange import importer as imp
     from salesdesk.core.interchange import mapping as m
     from salesdesk.core.interchange import source
@@ -163,11 +174,18 @@ def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> in
             if show_progress:
                 print(f"\r{rows} rows ({fraction:.0%})", end="", file=sys.stderr, flush=True)
 
+        backup = None if args.dry_run else _backup_before_import(services, paths)
         try:
             summary = imp.run_import(services.db, path, fmt, options, services.clock, progress)
+        except BaseException:
+            if backup is not None:  # nothing was written: the backup is not needed
+                discard_backup(backup)
+            raise
         finally:
             if show_progress:
                 print(file=sys.stderr)
+        if backup is not None:
+            print(f"backup of the data before the import: {backup.name}")
     except imp.ImportRefused as exc:
         _problems(exc.summary)
         _fail(exc)
@@ -175,6 +193,10 @@ def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> in
         return EXIT_REFUSED
     except InterchangeError as exc:
         return _fail(exc)
+    except BackupError as exc:
+        print(f"salesdesk: nothing was imported: the backup before it failed: {exc}",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_FAILED
     _problems(summary)
     if summary.match_count:
         print(f"{summary.match_count} rows matched existing prospects ({args.on_duplicate})")

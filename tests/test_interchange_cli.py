@@ -51,6 +51,22 @@ def test_invalid_rows_refuse_the_whole_import_unless_skipped(cli: Cli) -> None:
     assert "imported 2" in cli.out and "errors 1" in cli.out
 
 
+def test_an_import_into_a_list_keeps_a_backup_to_go_back_to(cli: Cli) -> None:
+    excel, google = str(FIXTURES / "excel_cp932.csv"), str(FIXTURES / "google_contacts.csv")
+    assert cli("import", excel) == 0
+    assert "backup" not in cli.out  # a new, empty list: nothing to go back to
+    assert cli("import", google, "--mapping", "google") == 2  # refused: nothing written
+    assert cli("backup", "list") == 0 and "pre-import" not in cli.out  # so no backup kept
+    assert cli("import", google, "--mapping", "google", "--skip-invalid") == 0
+    assert "backup of the data before the import: salesdesk-pre-import-" in cli.out
+    assert cli("backup", "list", "--json") == 0
+    [row] = json.loads(cli.out)
+    assert (row["kind"], row["prospects"]) == ("pre-import", 3)
+    assert cli("backup", "restore", row["id"]) == 0  # the way back from the import
+    assert cli("prospect", "list", "--json") == 0
+    assert len(json.loads(cli.out)) == 3
+
+
 def test_bad_files_get_a_clear_message(cli: Cli, tmp_path: Path) -> None:
     binary = tmp_path / "x.csv"
     binary.write_bytes(b"\x00\x01\x02" * 100)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from salesdesk.config import Paths, Settings
+from salesdesk.core.backup import backup_counts
 from salesdesk.core.db import Database
 from salesdesk.core.listing import ProspectQuery
 from salesdesk.core.prospects import ProspectService
@@ -78,6 +79,10 @@ def test_wizard_imports_a_cp932_excel_file_with_a_duplicate_skipped(
         wizard.accept()
     assert prospects.get(existing).email == ""  # skipped: untouched
     assert prospects.count() == 3
+    # The list as it was before is one backup away, and the summary says where.
+    [backup] = paths.backups.glob("salesdesk-pre-import-*.sqlite3")
+    assert backup_counts(backup) == (1, 0)
+    assert "File → Backups…" in wizard.run_page.status.text()
     # The mapping is remembered for the next file with these columns.
     assert (paths.data_dir / "import_mappings.json").exists()
 
@@ -103,6 +108,8 @@ def test_cancelling_the_import_writes_nothing(
     assert wizard.run_page.summary is None
     assert "cancelled" in wizard.run_page.status.text()
     assert _counts(db) == before
+    # Nothing changed, so the backup taken before the import is not left behind.
+    assert not list(paths.backups.glob("salesdesk-pre-import-*"))
 
 
 def test_wizard_through_the_worker_process_cancels_then_imports(

@@ -14,8 +14,11 @@ from salesdesk.config import Paths
 from salesdesk.core import backup as backup_mod
 from salesdesk.core.backup import (
     AUTO,
+    PRE_IMPORT,
     BackupError,
     auto_backup,
+    backup_before_change,
+    backup_counts,
     backup_database,
     find_backup,
     integrity_ok,
@@ -253,3 +256,22 @@ def test_backup_runs_from_another_thread_while_the_app_writes(db: Database, path
     worker.join()
     [made] = results
     assert integrity_ok(made)
+
+
+def test_backup_before_an_import_only_when_there_is_a_list_and_newest_three_kept(
+    db: Database, paths: Paths
+) -> None:
+    assert db.path is not None
+    assert backup_before_change(db.path, paths.backups, PRE_IMPORT) is None  # empty list
+    _fill(db, prospects=2, calls=0)
+    made = [
+        backup_before_change(
+            db.path, paths.backups, PRE_IMPORT, lambda d=d: T0 - timedelta(days=d)
+        )
+        for d in (4, 3, 2, 1)
+    ]
+    assert made[-1] is not None and backup_counts(made[-1]) == (2, 0)
+    # Each import rotates: the three newest backups from before an import stay.
+    left = sorted(paths.backups.glob("salesdesk-pre-import-*"))
+    assert left == sorted(p for p in made[1:] if p is not None)
+    assert [b.kind for b in list_backups(paths.backups)] == [PRE_IMPORT] * 3

@@ -82,6 +82,10 @@
         <source>Before an upgrade</source>
         <translation>更新前</translation>
     </message>
+    <message>
+        <source>Before an import</source>
+        <translation>取り込みの前</translation>
+    </message>
 </context>
 <context>
     <name>CallDialog</name>
@@ -1633,6 +1637,7 @@ Details: {0}</source>
     <name>FilePage</name>
     <message>
         <source>Choose the file</source>
+        <extracomment>Where the backup taken before a real import goes (None: no backup).</extracomment>
         <translation>ファイルを選ぶ</translation>
     </message>
     <message>
@@ -2066,6 +2071,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>Restore a full export</source>
+        <extracomment>Backups go here before a real import (none without a data folder).</extracomment>
         <translation>全データの復元</translation>
     </message>
     <message>
@@ -3362,6 +3368,10 @@ Your current data is backed up first, so you can come back to it from this list.
         <translation>取り込みを中止(&amp;C)</translation>
     </message>
     <message>
+        <source>Saving a backup of your list first… Nothing changes until the end.</source>
+        <translation>まずリストのバックアップを保存しています… 終わるまでリストは変わりません。</translation>
+    </message>
+    <message>
         <source>Importing… Nothing is saved until the end.</source>
         <translation>取り込んでいます… 最後まで終わるまで何も保存されません。</translation>
     </message>
@@ -3372,6 +3382,10 @@ Your current data is backed up first, so you can come back to it from this list.
     <message>
         <source>Cancelling…</source>
         <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Your list as it was before this import is saved as a backup: File → Backups… puts it back.</source>
+        <translation>取り込む前のリストをバックアップとして保存しました。「ファイル → バックアップ…」から元に戻せます。</translation>
     </message>
     <message>
         <source>New prospects: {0}</source>
@@ -3400,6 +3414,10 @@ Your current data is backed up first, so you can come back to it from this list.
     <message>
         <source>Done.</source>
         <translation>完了しました。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the backup before the import could not be saved ({0}).</source>
+        <translation>取り込みませんでした: 取り込み前のバックアップを保存できませんでした（{0}）。</translation>
     </message>
     <message>
         <source>Nothing was imported: {0}</source>

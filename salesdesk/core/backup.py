@@ -6,8 +6,8 @@ in the backups folder, private to the user (0600), named
 ``integrity_check`` right after it is written; one that fails is deleted and reported.
 
 Rotation thins the automatic backups the way Anki does: the newest of each of the
-last 12 days, 10 weeks and 9 months is kept. Backups taken before a migration or
-before a restore are kept apart (the newest few of each), because they are the way
+last 12 days, 10 weeks and 9 months is kept. Backups taken before a migration, a
+restore or an import are kept apart (the newest few of each), because they are the way
 back from one particular step.
 """
 
@@ -27,6 +27,7 @@ AUTO = "auto"
 MANUAL = "manual"
 PRE_RESTORE = "pre-restore"
 PRE_MIGRATION = "pre-migration"  # the label carries the old revision: pre-migration-0001
+PRE_IMPORT = "pre-import"
 
 KEEP_DAILY = 12
 KEEP_WEEKLY = 10
@@ -65,7 +66,7 @@ class BackupInfo:
 
     @property
     def kind(self) -> str:
-        """``auto``, ``manual``, ``pre-restore`` or ``pre-migration``."""
+        """``auto``, ``manual``, ``pre-restore``, ``pre-import`` or ``pre-migration``."""
         return PRE_MIGRATION if self.label.startswith(PRE_MIGRATION) else self.label
 
 
@@ -129,6 +130,35 @@ def backup_database(source: Path, dest_dir: Path, label: str, now: datetime | No
         _remove_with_sidecars(dest)
         raise BackupError(f"backup {dest.name} failed integrity_check and was discarded")
     return dest
+
+
+def backup_before_change(
+    source: Path, dest_dir: Path, label: str, clock: Clock = utc_now
+) -> Path | None:
+    """A backup of ``source`` before one big change (an import), then rotation.
+
+    None when the data file holds no prospect yet: there is nothing to go back to. The
+    caller discards the backup (:func:`discard_backup`) when the change is not made.
+    """
+    try:
+        conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM prospect)").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise BackupError(f"cannot read {source}: {exc}") from exc
+    if empty:
+        return None
+    now = clock()
+    created = backup_database(source, dest_dir, label, now)
+    rotate_backups(dest_dir, now)
+    return created
+
+
+def discard_backup(path: Path) -> None:
+    """Delete a backup that turned out not to be needed (the change was not made)."""
+    _remove_with_sidecars(path)
 
 
 def _remove_with_sidecars(path: Path) -> None:
@@ -267,13 +297,14 @@ def rotate_backups(
     """Delete the backups rotation no longer keeps; return the deleted files.
 
     Automatic and manual backups are thinned by :func:`rotation_keeps`; of the
-    pre-migration and pre-restore backups the newest :data:`KEEP_SPECIAL` of each stay.
+    pre-migration, pre-restore and pre-import backups the newest :data:`KEEP_SPECIAL` of
+    each stay.
     """
     files = backup_files(dest_dir)
     regular = [(p, t) for p, label, t in files if label in (AUTO, MANUAL)]
     keep = rotation_keeps([t for _p, t in regular], now, daily, weekly, monthly)
     doomed = [p for i, (p, _t) in enumerate(regular) if i not in keep]
-    for kind in (PRE_RESTORE, PRE_MIGRATION):
+    for kind in (PRE_RESTORE, PRE_MIGRATION, PRE_IMPORT):
         special = [p for p, label, _t in files if label.startswith(kind)]
         doomed.extend(special[KEEP_SPECIAL:])  # files are newest first
     for path in doomed:

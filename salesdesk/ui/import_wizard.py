@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from salesdesk.config import Paths
 from salesdesk.core.db import Database
 
 if TYPE_CHECKING:
@@ -170,16 +171,32 @@ class ImportWorker(QThread):
     failed = Signal(object)  # the exception
 
     def __init__(
-        self, db: Database, path: Path, fmt: SourceFormat, options: ImportOptions, parent: Any
+        self,
+        db: Database,
+        path: Path,
+        fmt: SourceFormat,
+        options: ImportOptions,
+        parent: Any,
+        backups: Path | None = None,
     ) -> None:
         super().__init__(parent)
         # Its own connection: the window's stay on the UI thread.
         self.uri, self.db_path = db.uri, db.path
         self.path, self.fmt, self.options = path, fmt, options
+        #: Where the backup taken before a real import goes (None: no backup).
+        self.backups = None if options.dry_run or db.path is None else backups
+        self.backup: Path | None = None  # the backup taken, kept once the import is done
 
     def run(self) -> None:
+        from salesdesk.core.backup import PRE_IMPORT, backup_before_change, discard_backup
         from salesdesk.core.interchange.importer import run_import
 
+        if self.backups is not None and self.db_path is not None:
+            try:
+                self.backup = backup_before_change(self.db_path, self.backups, PRE_IMPORT)
+            except Exception as exc:  # BackupError: no import without the way back
+                self.failed.emit(exc)
+                return
         db = Database(self.uri, self.db_path)
         try:
             summary = run_import(
@@ -191,6 +208,9 @@ class ImportWorker(QThread):
                 cancelled=self.isInterruptionRequested,
             )
         except Exception as exc:  # reported on the page; the transaction was rolled back
+            if self.backup is not None:  # nothing changed: the backup is not needed
+                discard_backup(self.backup)
+                self.backup = None
             self.failed.emit(exc)
         else:
             self.succeeded.emit(summary)
@@ -748,6 +768,7 @@ class RunPage(QWizardPage):
         self.worker: ImportWorker | None = None
         self.done = False
         self.summary: ImportSummary | None = None
+        self.backup: Path | None = None  # taken before the import that just finished
 
     def initializePage(self) -> None:
         from salesdesk.core.interchange.importer import ImportOptions
@@ -758,14 +779,21 @@ class RunPage(QWizardPage):
         self.bar.show()
         self.cancel.show()
         self.cancel.setEnabled(True)
-        self.status.setText(self.tr("Importing… Nothing is saved until the end."))
+        if self.w.backups is not None:
+            self.status.setText(
+                self.tr("Saving a backup of your list first… Nothing changes until the end.")
+            )
+        else:
+            self.status.setText(self.tr("Importing… Nothing is saved until the end."))
         options = ImportOptions(
             mapping=self.w.mapping,
             skip_invalid=True,
             default_decision=self.w.default_decision,
             decisions=self.w.decisions,
         )
-        self.worker = ImportWorker(self.w.db, self.w.path, self.w.fmt, options, self)
+        self.worker = ImportWorker(
+            self.w.db, self.w.path, self.w.fmt, options, self, backups=self.w.backups
+        )
         self.worker.progressed.connect(self._progress)
         self.worker.succeeded.connect(self._succeeded)
         self.worker.failed.connect(self._failed)
@@ -791,7 +819,14 @@ class RunPage(QWizardPage):
     def _succeeded(self, summary: ImportSummary) -> None:
         self.summary = summary
         self.bar.setValue(1000)
-        self.status.setText(self.summary_text(summary))
+        text = self.summary_text(summary)
+        self.backup = self.worker.backup if self.worker is not None else None
+        if self.backup is not None:
+            text += "\n\n" + self.tr(
+                "Your list as it was before this import is saved as a backup:"
+                " File → Backups… puts it back."
+            )
+        self.status.setText(text)
         if self.w.store is not None:
             self.w.store.remember(self.w.headers, self.w.mapping)
         self.w.imported = True
@@ -814,9 +849,15 @@ class RunPage(QWizardPage):
         return self.tr("Done.") + "\n\n" + "\n".join(lines)
 
     def _failed(self, exc: Exception) -> None:
+        from salesdesk.core.backup import BackupError
+
         self.bar.hide()
         code = getattr(exc, "code", "")
-        if code and code != "cancelled":
+        if isinstance(exc, BackupError):
+            text = self.tr(
+                "Nothing was imported: the backup before the import could not be saved ({0})."
+            ).format(exc)
+        elif code and code != "cancelled":
             text = self.tr("Nothing was imported: {0}").format(error_text(code))
         elif code:
             text = error_text(code)
@@ -852,6 +893,8 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.db = db
         self.store = MappingStore.in_data_dir(data_dir) if data_dir is not None else None
+        #: Backups go here before a real import (none without a data folder).
+        self.backups = Paths(data_dir).backups if data_dir is not None else None
         self.path = Path()
         self.fmt = SourceFormat()
         self.headers: list[str] = []

@@ -32,6 +32,7 @@ from salesdesk.config import Paths
 from salesdesk.core.backup import (
     AUTO,
     MANUAL,
+    PRE_IMPORT,
     PRE_MIGRATION,
     PRE_RESTORE,
     AutoBackupResult,
@@ -142,6 +143,7 @@ def kind_text(info: BackupInfo) -> str:
         MANUAL: QCoreApplication.translate("Backups", "Made by you"),
         PRE_RESTORE: QCoreApplication.translate("Backups", "Before a restore"),
         PRE_MIGRATION: QCoreApplication.translate("Backups", "Before an upgrade"),
+        PRE_IMPORT: QCoreApplication.translate("Backups", "Before an import"),
     }.get(info.kind, info.kind)
 
 
