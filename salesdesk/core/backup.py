@@ -106,11 +106,14 @@ def copy_database(source: Path, dest: Path, journal_mode: str | None = None) -> 
         src.close()
 
 
-def backup_database(source: Path, dest_dir: Path, label: str, now: datetime | None = None) -> Path:
+def backup_database(
+    source: Path, dest_dir: Path, label: str, now: datetime | None = None, quick: bool = False
+) -> Path:
     """Copy ``source`` into ``dest_dir`` via the backup API; verify it; return the new file.
 
-    The file is private to the user (0600). A copy failing ``integrity_check`` is
-    deleted and reported as :class:`BackupError`.
+    The file is private to the user (0600). A copy failing ``integrity_check`` (with
+    ``quick``: ``quick_check``, which skips matching indexes to tables: 0.8 s instead of
+    5.5 s for a 770 MB file) is deleted and reported as :class:`BackupError`.
     """
     stamp = (now or utc_now()).astimezone(UTC).strftime(_STAMP_FORMAT)
     dest_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -126,7 +129,7 @@ def backup_database(source: Path, dest_dir: Path, label: str, now: datetime | No
     except sqlite3.Error as exc:
         _remove_with_sidecars(dest)
         raise BackupError(f"backup of {source} failed: {exc}") from exc
-    if not integrity_ok(dest):
+    if not integrity_ok(dest, quick=quick):
         _remove_with_sidecars(dest)
         raise BackupError(f"backup {dest.name} failed integrity_check and was discarded")
     return dest
@@ -139,6 +142,8 @@ def backup_before_change(
 
     None when the data file holds no prospect yet: there is nothing to go back to. The
     caller discards the backup (:func:`discard_backup`) when the change is not made.
+    The rep waits for this one, so it is verified with ``quick_check`` (a 770 MB file
+    of 100k prospects and a million calls: ~2.2 s instead of ~7 s).
     """
     try:
         conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
@@ -151,7 +156,7 @@ def backup_before_change(
     if empty:
         return None
     now = clock()
-    created = backup_database(source, dest_dir, label, now)
+    created = backup_database(source, dest_dir, label, now, quick=True)
     rotate_backups(dest_dir, now)
     return created
 
