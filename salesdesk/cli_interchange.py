@@ -248,6 +248,8 @@ def run_export(args: argparse.Namespace, services: Services) -> int:
     except InterchangeError as exc:
         if exc.code == "unencodable":
             _err(f"cannot be written in {args.encoding}: {exc.detail}")
+            for u in getattr(exc, "cells", [])[:LISTED]:
+                _err(f"row {u.row} {u.column}: {u.characters!r}")
         return _fail(exc)
     except OSError as exc:
         _err(f"error: {exc}")

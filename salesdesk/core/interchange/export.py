@@ -2,18 +2,31 @@
 
 One row per contact (a prospect without contacts gets one row); the header is the
 field names SalesDesk's own import preset reads back. CSV is UTF-8 with a BOM (so Excel
-opens Japanese correctly) or CP932 on request; characters CP932 cannot hold are
-reported — the export is refused, or written with ``?`` when the rep accepts that.
+opens Japanese correctly) or CP932 on request; characters CP932 cannot hold (emoji,
+some rare kanji such as 𠮷) refuse the export with ``unencodable``, naming each
+character with its row and column, or are written as ``?`` when the rep accepts that.
+Characters Windows writes with a CP932 look-alike (〜 → ～, − → －...) are written as
+Windows does.
 
 Cells that a spreadsheet would run as a formula (starting with ``= + - @``, tab or CR)
 are written inert (OWASP "CSV injection"): CSV cells get a leading apostrophe, XLSX
-cells are typed as text. The stored data is not changed.
+cells are typed as text with Excel's own "typed with an apostrophe" flag. A cell of
+dashes only ("-", a common "no number") cannot be a formula and is left alone. The
+apostrophe is reversible: SalesDesk's import takes it off again, and a stored value
+that itself starts with an apostrophe before such a character gets a second one, so
+export → import gives back exactly what was stored. The stored data is not changed.
+
+The last two columns are times in the exporting computer's local time as
+``YYYY-MM-DD HH:MM`` (what the rep sees in the window; Excel reads it as a date). They
+and ``strength`` are for reading only: the import ignores them.
 """
 
 from __future__ import annotations
 
 import csv
 import os
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +42,9 @@ EXPORT_COLUMNS = (
     "id", *PROSPECT_FIELDS, *CONTACT_FIELDS, "strength", "last_contact_at", "next_follow_up_at",
 )  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: One or more apostrophes before a formula character: what :func:`uninert` shortens.
+_MARKED = re.compile(r"'+[=+\-@\t\r]")
+_DASHES = re.compile(r"-+")
 #: Characters Windows' CP932 writes with a look-alike code point Python's codec lacks.
 _CP932_LOOKALIKES = str.maketrans(
     {"\u301c": "\uff5e", "\u2212": "\uff0d", "\u2016": "\u2225", "\u00a2": "\uffe0",
@@ -36,23 +52,39 @@ _CP932_LOOKALIKES = str.maketrans(
 )  # fmt: skip
 MAX_LISTED = 200
 _CHUNK = 500
+#: Excel's limit for one cell; longer text makes Excel "repair" the workbook.
+XLSX_CELL_MAX = 32_767
+_TIME_FORMAT = "%Y-%m-%d %H:%M"
+_WIDTH_SAMPLE = 200  # XLSX column widths are fitted to the header and these first rows
+#: Columns kept narrower than their text: the id is for the import, not for reading.
+_WIDTH_CAP = {"id": 10}
+
+
+def _is_formula_like(value: str) -> bool:
+    return value.startswith(_FORMULA_START) and not _DASHES.fullmatch(value)
 
 
 def inert(value: str) -> str:
-    """``value`` as a CSV cell no spreadsheet runs as a formula (apostrophe in front)."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """``value`` as a CSV cell no spreadsheet runs as a formula (apostrophe in front).
+
+    Reversible by :func:`uninert`: a value already starting with apostrophes before a
+    formula character gets one more, so taking one off gives it back.
+    """
+    if _is_formula_like(value) or _MARKED.match(value):
+        return "'" + value
+    return value
 
 
 def uninert(value: str) -> str:
     """Undo :func:`inert` on import (an apostrophe before a formula character)."""
-    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
+    if _MARKED.match(value):
         return value[1:]
     return value
 
 
 @dataclass(frozen=True)
 class Unencodable:
-    row: int  # 1 = the header
+    row: int  # 1 = the header (the spreadsheet's row number)
     column: str
     characters: str
 
@@ -64,11 +96,23 @@ class ExportSummary:
     unencodable: list[Unencodable] = field(default_factory=list)
     unencodable_count: int = 0  # cells with characters the encoding lacks
     replaced: bool = False  # they were written as "?"
+    truncated: list[Unencodable] = field(default_factory=list)  # XLSX cells cut at the limit
+
+
+class UnencodableError(InterchangeError):
+    """The CSV was refused (``unencodable``): ``detail`` holds the characters, ``line`` the
+    first row with one, ``cells`` where each is (row, column, characters)."""
+
+    def __init__(self, cells: list[Unencodable], count: int) -> None:
+        characters = "".join(dict.fromkeys(ch for u in cells for ch in u.characters))
+        super().__init__(E.UNENCODABLE, characters, cells[0].row if cells else None)
+        self.cells = cells
+        self.count = count
 
 
 def _time_text(value: str | None) -> str:
     moment = from_db_time(value)
-    return "" if moment is None else moment.isoformat()
+    return "" if moment is None else moment.astimezone().strftime(_TIME_FORMAT)
 
 
 def export_rows(db: Database, ids: Sequence[str] | None = None) -> Iterator[list[str]]:
@@ -141,22 +185,25 @@ def write_csv(
     encoding: str = "utf-8-sig",
     replace_unencodable: bool = False,
 ) -> ExportSummary:
-    """Write ``rows`` (header first) as CSV; refuse (``unencodable``) or replace with ``?``
-    characters ``encoding`` cannot hold. The file appears only when complete."""
+    """Write ``rows`` (header first) as CSV; refuse (:class:`UnencodableError`) or replace
+    with ``?`` characters ``encoding`` cannot hold. The file appears only when complete."""
     summary = ExportSummary(replaced=replace_unencodable)
     tmp = _atomic(Path(out))
     cp932 = encoding.replace("-", "").replace("_", "").lower() in ("cp932", "shiftjis", "sjis")
     try:
         with tmp.open("w", encoding=encoding, errors="replace", newline="") as fh:
             writer = csv.writer(fh, lineterminator="\r\n")
+            columns: Sequence[str] = EXPORT_COLUMNS
             for number, row in enumerate(_count_prospects(rows, summary), start=1):
+                if number == 1:
+                    columns = row
                 cells = [inert(c) for c in row]
                 if cp932:
                     cells = [c.translate(_CP932_LOOKALIKES) for c in cells]
                 try:
                     "\x1f".join(cells).encode(encoding)
                 except UnicodeEncodeError:
-                    for column, cell in zip(EXPORT_COLUMNS, cells, strict=False):
+                    for column, cell in zip(columns, cells, strict=False):
                         bad = _unencodable(cell, encoding)
                         if bad:
                             summary.unencodable_count += 1
@@ -164,9 +211,7 @@ def write_csv(
                                 summary.unencodable.append(Unencodable(number, column, bad))
                 writer.writerow(cells)
         if summary.unencodable_count and not replace_unencodable:
-            raise InterchangeError(
-                E.UNENCODABLE, "".join(sorted({u.characters for u in summary.unencodable}))
-            )
+            raise UnencodableError(summary.unencodable, summary.unencodable_count)
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
@@ -184,20 +229,53 @@ def _unencodable(cell: str, encoding: str) -> str:
     return "".join(out)
 
 
+def _display_width(text: str) -> int:
+    """Columns ``text`` takes in a spreadsheet (kanji and kana count twice)."""
+    line = max(text.split("\n"), key=len) if "\n" in text else text
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def _column_widths(sample: list[list[str]]) -> list[float]:
+    """Widths for the header and the first rows, kept between 6 and 50 characters."""
+    widths: list[float] = []
+    for i in range(max((len(r) for r in sample), default=0)):
+        widest = max(_display_width(r[i]) for r in sample if i < len(r))
+        cap = _WIDTH_CAP.get(sample[0][i], 50) if i < len(sample[0]) else 50
+        widths.append(float(min(cap, max(6, widest + 2))))
+    return widths
+
+
 def write_xlsx(rows: Iterable[list[str]], out: Path, sheet: str = "prospects") -> ExportSummary:
-    """Write ``rows`` (header first) as an XLSX workbook; every cell is text."""
+    """Write ``rows`` (header first) as an XLSX workbook; every cell is text.
+
+    The header row is bold, frozen and filterable; column widths fit the first rows.
+    Nothing becomes a formula: cells are typed as text, and those starting like a formula
+    carry Excel's apostrophe flag so editing them keeps them text.
+    """
+    from itertools import chain
+
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     summary = ExportSummary()
     tmp = _atomic(Path(out))
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet)
+    bold = Font(bold=True)
+    counted = _count_prospects(rows, summary)
+    sample = [r for _, r in zip(range(_WIDTH_SAMPLE), counted, strict=False)]
+    for i, width in enumerate(_column_widths(sample), start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A2"
+    columns: Sequence[str] = sample[0] if sample else EXPORT_COLUMNS
+    width = len(columns)
     try:
-        for number, row in enumerate(_count_prospects(rows, summary), start=1):
+        for number, row in enumerate(chain(sample, counted), start=1):
             cells = []
-            for column, value in zip(EXPORT_COLUMNS, row, strict=False):
+            for column, value in zip(columns, row, strict=False):
                 if ILLEGAL_CHARACTERS_RE.search(value):
                     # Control characters XML cannot hold; reported like unencodable ones.
                     summary.unencodable_count += 1
@@ -206,10 +284,22 @@ def write_xlsx(rows: Iterable[list[str]], out: Path, sheet: str = "prospects") -
                         summary.unencodable.append(Unencodable(number, column, found))
                     value = ILLEGAL_CHARACTERS_RE.sub("?", value)
                     summary.replaced = True
+                if _MARKED.match(value):
+                    value = "'" + value  # so SalesDesk's import gives back the stored text
+                if len(value) > XLSX_CELL_MAX:
+                    if len(summary.truncated) < MAX_LISTED:
+                        summary.truncated.append(Unencodable(number, column, ""))
+                    value = value[:XLSX_CELL_MAX]
                 cell = WriteOnlyCell(ws, value=value)
                 cell.data_type = "s"  # text, never a formula, whatever it starts with
+                if number == 1:
+                    cell.font = bold
+                elif _is_formula_like(value):
+                    cell.quotePrefix = True  # as if typed with an apostrophe in Excel
                 cells.append(cell)
             ws.append(cells)
+        if width:
+            ws.auto_filter.ref = f"A1:{get_column_letter(width)}{max(1, summary.rows + 1)}"
         wb.save(tmp)
         os.replace(tmp, out)
     finally:
