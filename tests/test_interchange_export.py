@@ -212,16 +212,18 @@ def test_ics_has_open_follow_ups_with_alarms(
             ],
         )
     out = tmp_path / "c.ics"
-    assert export_ics(db, out, now=NOW) == 2
+    assert export_ics(db, out, now=NOW) == 3  # the done item still ahead: cancelled
     cal = Calendar.from_ical(out.read_bytes())
     events = list(cal.walk("VEVENT"))
     by_summary = {str(e["SUMMARY"]): e for e in events}
+    done = by_summary["株式会社越後精工① — 済んだ件"]
+    assert str(done["STATUS"]) == "CANCELLED" and not done.walk("VALARM")
     follow = by_summary["株式会社越後精工① — 資料を送る"]
     assert follow.decoded("DTSTART") == due
     assert [a.decoded("TRIGGER") for a in follow.walk("VALARM")] == [timedelta(minutes=-15)]
     item = by_summary["株式会社越後精工① — 社内稟議"]
     assert [a.decoded("TRIGGER") for a in item.walk("VALARM")] == [timedelta(days=-3), timedelta(0)]
-    assert len({str(e["UID"]) for e in events}) == 2
+    assert len({str(e["UID"]) for e in events}) == 3
 
 
 def test_inert_only_touches_formula_starts() -> None:

@@ -1,8 +1,24 @@
-"""Open follow-ups (and customer action items, where that table exists) as an .ics file.
+"""Open follow-ups and customer action items as an .ics file (RFC 5545, via icalendar).
 
-RFC 5545 through the icalendar library: one VEVENT per item with a stable UID (the
-row id), so a calendar that re-imports or subscribes updates events instead of
-duplicating them, a SEQUENCE from the row's version, and alarms.
+Made to be imported again and again (or subscribed to) by Outlook, Google and Apple
+calendars, updating what is there instead of adding copies:
+
+- the calendar says ``METHOD:PUBLISH`` and names itself (``X-WR-CALNAME``);
+- every time is UTC (``...Z``), so no ``VTIMEZONE`` is needed and each calendar shows
+  the rep's local time;
+- ``UID`` is the row's id (stable across exports); ``SEQUENCE`` rises with every change of
+  the row (rescheduled, done, cancelled, deleted) and of its prospect (renamed, deleted,
+  restored), both of which show in the event; ``DTSTAMP`` is the export moment and
+  ``LAST-MODIFIED`` the row's last change;
+- a follow-up is a 30-minute event with an alarm 15 minutes before; a customer action
+  item is an event at its deadline that does not block the rep's time (``TRANSP``), with
+  alarms at the friendly check (its lead days before; none when the lead is 0) and at the
+  deadline itself (DOMAIN.md §4). Alarms already past at export time are left out: the
+  window has reminded the rep, and a calendar would only pop up a pile of them at once;
+- a follow-up or item that is done, cancelled or deleted (or whose prospect was deleted)
+  while its time is still ahead is written with ``STATUS:CANCELLED`` and no alarm, so a
+  calendar that took an earlier export drops it and nothing rings; closed ones already
+  past are left out (whatever an earlier import put there is history by then).
 """
 
 from __future__ import annotations
@@ -10,20 +26,18 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from salesdesk.core.clock import utc_now
 from salesdesk.core.db import Database
-from salesdesk.core.listing import from_db_time
+from salesdesk.core.listing import from_db_time, to_db_time
 
 #: A follow-up's alarm: this long before it is due.
 FOLLOW_UP_ALARM = timedelta(minutes=15)
-#: A customer action item's friendly pre-deadline check (DOMAIN.md §4), unless the row
-#: carries its own lead time.
-ACTION_ITEM_LEAD = timedelta(days=3)
 EVENT_LENGTH = timedelta(minutes=30)
 PRODID = "-//SalesDesk//SalesDesk//EN"
+CALENDAR_NAME = "SalesDesk"
 
 
 @dataclass(frozen=True)
@@ -32,121 +46,117 @@ class CalendarItem:
     start: datetime
     summary: str
     description: str
-    version: int
+    sequence: int
     modified: datetime | None
     alarms: tuple[timedelta, ...]  # offsets from the start (negative: before)
+    cancelled: bool = False
+    transparent: bool = False  # does not block the rep's time (a customer's deadline)
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
-    return {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+def _sequence(row_version: int | None, prospect_version: int | None) -> int:
+    # Both versions only ever grow, so their sum grows whenever either changes.
+    return max(0, (row_version or 1) - 1) + max(0, (prospect_version or 1) - 1)
 
 
-def follow_up_items(conn: sqlite3.Connection) -> list[CalendarItem]:
-    """Open follow-ups of live prospects, soonest first."""
+def _closed(status: str, deleted_at: object, prospect_deleted_at: object) -> bool:
+    return status != "open" or deleted_at is not None or prospect_deleted_at is not None
+
+
+def follow_up_items(conn: sqlite3.Connection, now: datetime) -> list[CalendarItem]:
+    """Open follow-ups of live prospects, and closed ones still ahead (cancelled)."""
     rows = conn.execute(
-        "SELECT f.id, f.due_at, f.what, p.company, p.phone, f.version, f.updated_at"
+        "SELECT f.id, f.due_at, f.what, f.status, f.deleted_at, f.version, f.updated_at,"
+        " p.company, p.phone, p.deleted_at, p.version"
         " FROM follow_up f JOIN prospect p ON p.id = f.prospect_id"
-        " WHERE f.status = 'open' AND f.deleted_at IS NULL AND p.deleted_at IS NULL"
-        " ORDER BY f.due_at"
+        " WHERE (f.status = 'open' AND f.deleted_at IS NULL AND p.deleted_at IS NULL)"
+        " OR f.due_at > ? ORDER BY f.due_at, f.id",
+        (to_db_time(now),),
     ).fetchall()
     items = []
-    for fid, due, what, company, phone, version, updated in rows:
+    for fid, due, what, status, deleted, version, updated, company, phone, p_del, p_ver in rows:
         start = from_db_time(due)
         assert start is not None
+        summary = f"{company} — {what}" if what else str(company)
         items.append(
             CalendarItem(
                 uid=f"follow-up-{fid}@salesdesk",
                 start=start,
-                summary=f"{company} — {what}" if what else company,
+                summary=summary,
                 description="\n".join(x for x in (what, company, phone) if x),
-                version=version,
+                sequence=_sequence(version, p_ver),
                 modified=from_db_time(updated),
                 alarms=(-FOLLOW_UP_ALARM,),
+                cancelled=_closed(status, deleted, p_del),
             )
         )
     return items
 
 
-def action_items(conn: sqlite3.Connection) -> list[CalendarItem]:
-    """Open customer action items, when a table of them exists (added by a later feature).
-
-    Found by name (``*action_item*``) and read through the columns it has: a due moment
-    (``due_at``/``deadline_at``), a title, a done marker, an optional lead time in days.
-    Two alarms: the friendly check before the deadline, and the deadline itself.
-    """
-    tables = [
-        r[0]
-        for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%action_item%'"
-            " AND name NOT LIKE '%fts%'"
-        )
-    ]
-    items: list[CalendarItem] = []
-    for table in tables:
-        cols = _columns(conn, table)
-        due = next((c for c in ("due_at", "deadline_at", "due") if c in cols), None)
-        title = next((c for c in ("title", "what", "item", "description") if c in cols), None)
-        if due is None or title is None:
-            continue
-        where = ["deleted_at IS NULL"] if "deleted_at" in cols else []
-        for done in ("done_at", "completed_at", "resolved_at"):
-            if done in cols:
-                where.append(f"{done} IS NULL")
-        if "status" in cols:
-            where.append("status NOT IN ('done', 'completed', 'cancelled', 'closed')")
-        lead = next((c for c in ("lead_days", "check_days_before") if c in cols), None)
-        company = "prospect_id" in cols
-        lead_sql = "a." + lead if lead else "NULL"
-        company_sql = "p.company" if company else "''"
-        select = (
-            f"SELECT a.id, a.{due}, a.{title}, {lead_sql}, {company_sql}, a.version,"
-            f' a.updated_at FROM "{table}" a'
-            + (" LEFT JOIN prospect p ON p.id = a.prospect_id" if company else "")
-            + (" WHERE " + " AND ".join("a." + w for w in where) if where else "")
-        )
-        for aid, due_at, what, lead_days, company_name, version, updated in conn.execute(select):
-            start = from_db_time(due_at) if isinstance(due_at, str) and len(due_at) > 10 else None
-            if start is None:
-                continue
-            before = timedelta(days=lead_days) if lead_days else ACTION_ITEM_LEAD
-            items.append(
-                CalendarItem(
-                    uid=f"{table}-{aid}@salesdesk",
-                    start=start,
-                    summary=f"{company_name} — {what}" if company_name else str(what),
-                    description=str(what),
-                    version=version or 1,
-                    modified=from_db_time(updated),
-                    alarms=(-before, timedelta(0)),
-                )
+def action_items(conn: sqlite3.Connection, now: datetime) -> list[CalendarItem]:
+    """Open customer action items of live prospects, and closed ones still ahead."""
+    rows = conn.execute(
+        "SELECT a.id, a.due_at, a.title, a.consequence, a.lead_days, a.status, a.deleted_at,"
+        " a.version, a.updated_at, p.company, p.deleted_at, p.version, coalesce(c.name, '')"
+        " FROM customer_action_item a JOIN prospect p ON p.id = a.prospect_id"
+        " LEFT JOIN contact c ON c.id = a.contact_id AND c.deleted_at IS NULL"
+        " WHERE (a.status = 'open' AND a.deleted_at IS NULL AND p.deleted_at IS NULL)"
+        " OR a.due_at > ? ORDER BY a.due_at, a.id",
+        (to_db_time(now),),
+    ).fetchall()
+    items = []
+    for (
+        aid, due, title, consequence, lead_days, status, deleted, version, updated,
+        company, p_del, p_ver, contact,
+    ) in rows:  # fmt: skip
+        start = from_db_time(due)
+        assert start is not None
+        before = (-timedelta(days=lead_days),) if lead_days and lead_days > 0 else ()
+        items.append(
+            CalendarItem(
+                uid=f"customer_action_item-{aid}@salesdesk",
+                start=start,
+                summary=f"{company} — {title}",
+                description="\n".join(x for x in (title, consequence, company, contact) if x),
+                sequence=_sequence(version, p_ver),
+                modified=from_db_time(updated),
+                alarms=(*before, timedelta(0)),
+                cancelled=_closed(status, deleted, p_del),
+                transparent=True,
             )
+        )
     return items
 
 
 def export_ics(db: Database, out: Path, now: datetime | None = None) -> int:
-    """Write open follow-ups and action items to ``out``; return the number of events."""
+    """Write follow-ups and customer action items to ``out``; return the number of events."""
     from icalendar import Alarm, Calendar, Event
 
-    stamp = now or utc_now()
+    stamp = (now or utc_now()).astimezone(UTC)
     conn = db.reader()
-    items = follow_up_items(conn) + action_items(conn)
+    items = follow_up_items(conn, stamp) + action_items(conn, stamp)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "SalesDesk")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", CALENDAR_NAME)
     for item in items:
         event = Event()
         event.add("uid", item.uid)
         event.add("dtstamp", stamp)
-        event.add("dtstart", item.start)
-        event.add("dtend", item.start + EVENT_LENGTH)
+        event.add("dtstart", item.start.astimezone(UTC))
+        event.add("dtend", item.start.astimezone(UTC) + EVENT_LENGTH)
         event.add("summary", item.summary)
         event.add("description", item.description)
-        event.add("sequence", max(0, item.version - 1))
+        event.add("sequence", item.sequence)
+        event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
+        if item.transparent:
+            event.add("transp", "TRANSPARENT")
         if item.modified is not None:
-            event.add("last-modified", item.modified)
-        for offset in item.alarms:
+            event.add("last-modified", item.modified.astimezone(UTC))
+        for offset in () if item.cancelled else item.alarms:
+            if item.start + offset <= stamp:
+                continue  # already past: the window has reminded the rep
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
             alarm.add("description", item.summary)
