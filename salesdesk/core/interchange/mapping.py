@@ -41,7 +41,8 @@ PRESETS: dict[str, Mapping] = {
     # Google Contacts "Google CSV": the current export, then the older column names.
     GOOGLE: [
         ("Organization Name", "company"), ("Organization 1 - Name", "company"),
-        ("Organization Phonetic Name", "company_kana"), ("Organization 1 - Yomi", "company_kana"),
+        ("Organization Phonetic Name", "company_kana"),
+        ("Organization 1 - Yomi Name", "company_kana"), ("Organization 1 - Yomi", "company_kana"),
         ("Address 1 - Formatted", "address"), ("Website 1 - Value", "website"),
         ("Last Name", "contact_name"), ("First Name", "contact_name"),
         ("Family Name", "contact_name"), ("Given Name", "contact_name"),
@@ -51,22 +52,44 @@ PRESETS: dict[str, Mapping] = {
         ("Organization Department", "contact_department"),
         ("Organization 1 - Department", "contact_department"),
         ("Phone 1 - Value", "contact_phone"), ("Phone 2 - Value", "contact_phone"),
+        ("Phone 3 - Value", "contact_phone"),
         ("E-mail 1 - Value", "contact_email"), ("E-mail 2 - Value", "contact_email"),
+        ("E-mail 3 - Value", "contact_email"),
         ("Notes", "contact_notes"),
     ],
-    # Outlook "Comma Separated Values" export (Japanese Outlook writes the same English
-    # headers when exporting for import elsewhere).
+    # Outlook's "Comma Separated Values" export. Its headers are in Outlook's language:
+    # the English ones, then the Japanese ones (the current names, "会社電話"..., then
+    # the "勤務先" names of older versions). A file has one set; each keeps its order.
     OUTLOOK: [
         ("Company", "company"), ("Company Yomi", "company_kana"),
         ("Company Main Phone", "phone"),
         ("Business Postal Code", "address"), ("Business State", "address"),
         ("Business City", "address"), ("Business Street", "address"),
+        ("Business Street 2", "address"), ("Business Street 3", "address"),
         ("Web Page", "website"),
         ("Last Name", "contact_name"), ("First Name", "contact_name"),
         ("Surname Yomi", "contact_kana"), ("Given Yomi", "contact_kana"),
         ("Job Title", "contact_title"), ("Department", "contact_department"),
-        ("Business Phone", "contact_phone"), ("Mobile Phone", "contact_phone"),
-        ("E-mail Address", "contact_email"), ("Notes", "contact_notes"),
+        ("Business Phone", "contact_phone"), ("Business Phone 2", "contact_phone"),
+        ("Mobile Phone", "contact_phone"),
+        ("E-mail Address", "contact_email"), ("E-mail 2 Address", "contact_email"),
+        ("Notes", "contact_notes"),
+        ("会社名", "company"), ("会社名フリガナ", "company_kana"), ("会社代表電話", "phone"),
+        ("郵便番号 (会社)", "address"), ("都道府県 (会社)", "address"),
+        ("市町村 (会社)", "address"), ("番地 (会社)", "address"),
+        ("住所 2 (会社)", "address"), ("住所 3 (会社)", "address"),
+        ("勤務先住所 郵便番号", "address"), ("勤務先住所 都道府県", "address"),
+        ("勤務先住所 市区町村", "address"), ("勤務先住所 番地", "address"),
+        ("Web ページ", "website"),
+        ("姓", "contact_name"), ("名", "contact_name"),
+        ("姓フリガナ", "contact_kana"), ("名前フリガナ", "contact_kana"),
+        ("名フリガナ", "contact_kana"),
+        ("役職", "contact_title"), ("部署", "contact_department"),
+        ("会社電話", "contact_phone"), ("会社電話 2", "contact_phone"),
+        ("勤務先電話", "contact_phone"), ("勤務先電話 2", "contact_phone"),
+        ("携帯電話", "contact_phone"),
+        ("電子メール アドレス", "contact_email"), ("電子メール 2 アドレス", "contact_email"),
+        ("メモ", "contact_notes"),
     ],
     SALESDESK: [(f, f) for f in FIELDS],
 }  # fmt: skip
@@ -89,7 +112,19 @@ _ALIASES: dict[str, str] = {
     "部署名": "contact_department", "決裁者": "contact_is_decision_maker",
     "携帯": "contact_phone", "携帯電話": "contact_phone", "担当者電話": "contact_phone",
     "担当者メール": "contact_email",
+    # Names split in two, readings, addresses split in parts (joined in the file's order,
+    # except that a family name always comes before a given name: see guess_mapping).
+    "姓": "contact_name", "名": "contact_name", "セイ": "contact_kana", "メイ": "contact_kana",
+    "姓(カナ)": "contact_kana", "名(カナ)": "contact_kana", "姓カナ": "contact_kana",
+    "名カナ": "contact_kana", "姓フリガナ": "contact_kana", "名フリガナ": "contact_kana",
+    "担当者フリガナ": "contact_kana", "氏名フリガナ": "contact_kana",
+    "会社名フリガナ": "company_kana", "会社名(フリガナ)": "company_kana",
+    "郵便番号": "address", "〒": "address", "都道府県": "address", "市区町村": "address",
+    "番地": "address", "役職名": "contact_title", "携帯番号": "contact_phone",
+    "電子メール": "email", "eメール": "email", "ウェブサイト": "website", "webサイト": "website",
 }  # fmt: skip
+#: Given-name columns, put after the family-name ones whatever the file's column order.
+_GIVEN = frozenset({"名", "メイ", "名(カナ)", "名カナ", "名フリガナ", "first name", "given name"})
 
 
 def _fold(header: str) -> str:
@@ -115,9 +150,13 @@ def preset_mapping(name: str, headers: Sequence[str]) -> Mapping:
 
 
 def guess_preset(headers: Sequence[str]) -> str | None:
-    """The preset whose columns the file has most of (at least three), or None."""
+    """The preset whose own columns the file has most of (at least three), or None.
+
+    Columns a rep's own list has as often (会社名, 部署, 役職, 携帯電話...) do not count:
+    Outlook's Japanese export has them too, among columns only it has.
+    """
     best, best_hits = None, 2
-    folded = {_fold(h) for h in headers}
+    folded = {_fold(h) for h in headers} - _ALIASES.keys()
     for name, preset in PRESETS.items():
         hits = sum(1 for h, _f in preset if _fold(h) in folded)
         if hits > best_hits:
@@ -126,19 +165,19 @@ def guess_preset(headers: Sequence[str]) -> str | None:
 
 
 def guess_mapping(headers: Sequence[str]) -> Mapping:
-    """A starting mapping: the best preset, else field names and common Japanese headers."""
+    """A starting mapping: the best preset, then field names and common Japanese headers
+    for the columns the preset does not know."""
     preset = guess_preset(headers)
-    if preset is not None:
-        return preset_mapping(preset, headers)
-    out: Mapping = []
+    out = preset_mapping(preset, headers) if preset is not None else []
+    covered = {h for h, _f in out}
+    more: Mapping = []
     for h in headers:
         folded = _fold(h)
         field = folded if folded in FIELDS else _ALIASES.get(folded)
-        if field is None:
-            field = _ALIASES.get(_fold(h.replace("（", "(").replace("）", ")")))
-        if field is not None:
-            out.append((h, field))
-    return out
+        if field is not None and h not in covered:
+            more.append((h, field))
+    # Stable: only given names move (after everything, so after their family name).
+    return out + sorted(more, key=lambda pair: _fold(pair[0]) in _GIVEN)
 
 
 def validate_mapping(mapping: Mapping, headers: Sequence[str]) -> None:
