@@ -12,6 +12,7 @@ import pytest
 
 from salesdesk.core.calls import CallService
 from salesdesk.core.db import Database
+from salesdesk.core.demo import generate_demo
 from salesdesk.core.enums import InteractionKind, Stage
 from salesdesk.core.interchange import errors as E
 from salesdesk.core.interchange.dump import export_dump, import_dump
@@ -89,6 +90,8 @@ def test_xlsx_export_keeps_formula_cells_as_text(
     from openpyxl import load_workbook
 
     _data(prospects)
+    prospects.create(ProspectInput(company="#N/A", notes="plain"))  # not an error cell
+    prospects.create(ProspectInput(company="普通の会社", notes="ふつう"))  # the plain path
     out = tmp_path / "list.xlsx"
     export_prospects(db, out, kind="xlsx")
     wb = load_workbook(out)
@@ -97,6 +100,7 @@ def test_xlsx_export_keeps_formula_cells_as_text(
         assert {c.data_type for c in cells if c.value is not None} == {"s"}
         values = {c.value for c in cells}
         assert "=1+1" in values and '=HYPERLINK("http://evil")' in values
+        assert {"#N/A", "普通の会社", "ふつう"} <= values
     finally:
         wb.close()
 
@@ -229,3 +233,47 @@ def test_ics_has_open_follow_ups_with_alarms(
 def test_inert_only_touches_formula_starts() -> None:
     assert [inert(x) for x in ("abc", "03-1", "=x", "")] == ["abc", "03-1", "'=x", ""]
     assert io  # keep the import used by readers of the CSV helpers
+
+
+class _CancelAt:
+    """A progress callback that records the steps and cancels at the ``at``-th one."""
+
+    def __init__(self, at: int | None) -> None:
+        self.at = at
+        self.steps: list[tuple[int, int]] = []
+
+    def __call__(self, done: int, total: int) -> None:
+        self.steps.append((done, total))
+        if self.at is not None and len(self.steps) >= self.at:
+            raise InterchangeError(E.CANCELLED)
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "json", "ics"])
+def test_exports_report_progress_and_a_cancel_leaves_no_file(
+    db: Database, tmp_path: Path, kind: str
+) -> None:
+    generate_demo(db, 1200, seed=3)  # more than one step of every export
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / f"list.{kind}"
+
+    def run(progress: _CancelAt) -> object:
+        if kind == "json":
+            return export_dump(db, out, progress=progress)
+        if kind == "ics":
+            return export_ics(db, out, progress=progress)
+        return export_prospects(db, out, kind, progress=progress)
+
+    cancelling = _CancelAt(1)
+    with pytest.raises(InterchangeError) as stopped:
+        run(cancelling)
+    assert stopped.value.code == E.CANCELLED
+    assert list(folder.iterdir()) == []  # neither the file nor its partial copy
+    watching = _CancelAt(None)
+    run(watching)
+    assert out.stat().st_size > 0
+    done = [d for d, _t in watching.steps]
+    assert len(done) >= 2 and done == sorted(done)  # it moves, and only forward
+    assert all(0 < d <= t for d, t in watching.steps)
+    if kind in ("csv", "xlsx", "json"):
+        assert watching.steps[-1][0] == watching.steps[-1][1]  # ends at the whole

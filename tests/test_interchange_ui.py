@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from salesdesk.config import Paths, Settings
@@ -221,6 +221,30 @@ def test_export_dialog_exports_the_current_filter(
     assert [r[1] for r in rows[1:]] == ["越後精工"]
     assert rows[1][9].startswith("'=")  # inert formula
     assert rows[1][10] == "佐藤 ?"
+
+
+def test_export_dialog_shows_progress_and_cancel_stops_it(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    from salesdesk.core.demo import generate_demo
+
+    generate_demo(db, 1500, seed=5)
+    dialog = ExportDialog(Services(db), ProspectQuery())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    out = tmp_path / "exports" / "list.xlsx"
+    out.parent.mkdir()
+    dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
+    dialog.start(dialog.job(out))
+    worker = dialog.worker
+    assert worker is not None
+    # The bar turns from "busy" to how far the export is once the export says so.
+    qtbot.waitUntil(lambda: dialog.bar.maximum() == 1000 and dialog.bar.value() > 0)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+    assert worker.isFinished()  # stopped before the dialog went away
+    assert dialog.written is None
+    assert list(out.parent.iterdir()) == []  # no file, no partial copy
 
 
 def test_export_dialog_json_and_ics(qtbot: QtBot, db: Database, tmp_path: Path) -> None:

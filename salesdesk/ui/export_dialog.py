@@ -1,12 +1,14 @@
 """File > Export…: the prospect list (CSV/XLSX), everything (JSON) or follow-ups (.ics).
 
-The export runs on a worker thread; the file appears only when complete. For a CP932
+The export runs on a worker thread with a progress bar; Cancel stops it, and the file
+appears only when complete. For a CP932
 CSV, characters Shift_JIS cannot hold are listed and the rep chooses: write them as
 "?" or go back and pick UTF-8.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,37 +40,55 @@ SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "json": ".json", "ics": ".ics"}
 class ExportWorker(QThread):
     succeeded = Signal(object)  # what was written (a summary, counts or a number)
     failed = Signal(object)
+    progressed = Signal(int, int)  # done, total
 
     def __init__(self, db: Database, job: dict[str, Any], parent: QWidget) -> None:
         super().__init__(parent)
         self.uri, self.db_path = db.uri, db.path  # its own connection on this thread
         self.job = job
 
+    def step(self, done: int, total: int) -> None:
+        """The export's progress; a cancel stops it here (its partial file is removed)."""
+        from salesdesk.core.interchange import errors as E
+        from salesdesk.core.interchange.errors import InterchangeError
+
+        if self.isInterruptionRequested():
+            raise InterchangeError(E.CANCELLED)
+        self.progressed.emit(done, total)
+
     def run(self) -> None:
         db = Database(self.uri, self.db_path)
         try:
-            self.succeeded.emit(run_export_job(db, self.job))
+            self.succeeded.emit(run_export_job(db, self.job, self.step))
         except Exception as exc:  # shown in the dialog; no partial file was left
             self.failed.emit(exc)
         finally:
             db.close()
 
 
-def run_export_job(db: Database, job: dict[str, Any]) -> object:
+def run_export_job(
+    db: Database, job: dict[str, Any], progress: Callable[[int, int], None] | None = None
+) -> object:
     """Do one export described by ``job`` (format, out, ids, encoding, replace)."""
     out = Path(job["out"])
     if job["format"] == "json":
         from salesdesk.core.interchange.dump import export_dump
 
-        return export_dump(db, out)
+        return export_dump(db, out, progress=progress)
     if job["format"] == "ics":
         from salesdesk.core.interchange.ics import export_ics
 
-        return export_ics(db, out)
+        return export_ics(db, out, progress=progress)
     from salesdesk.core.interchange.export import export_prospects
 
     return export_prospects(
-        db, out, job["format"], job["ids"], job["encoding"], job.get("replace", False)
+        db,
+        out,
+        job["format"],
+        job["ids"],
+        job["encoding"],
+        job.get("replace", False),
+        progress=progress,
     )
 
 
@@ -108,7 +128,8 @@ class ExportDialog(QDialog):
         self.note.setWordWrap(True)
         self.note.setObjectName("exportNote")
         self.bar = QProgressBar()
-        self.bar.setRange(0, 0)
+        self.bar.setObjectName("exportProgress")
+        self.bar.setRange(0, 0)  # busy until the export says how far it is
         self.bar.hide()
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format)
@@ -120,7 +141,7 @@ class ExportDialog(QDialog):
             self.tr("E&xport…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.accepted.connect(self.choose_file)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self._cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
@@ -188,11 +209,22 @@ class ExportDialog(QDialog):
 
     def start(self, job: dict[str, Any]) -> None:
         self.export_button.setEnabled(False)
+        self.bar.setRange(0, 0)
         self.bar.show()
         self.worker = ExportWorker(self.services.db, job, self)
+        self.worker.progressed.connect(self._progress)
         self.worker.succeeded.connect(lambda result: self._done(job, result))
         self.worker.failed.connect(lambda exc: self._failed(job, exc))
         self.worker.start()
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(min(1000, done * 1000 // total))
+
+    def _cancel(self) -> None:
+        """Cancel: stops an export under way (its partial file is removed) and closes."""
+        self.reject()
 
     def _done(self, job: dict[str, Any], _result: object) -> None:
         self.bar.hide()
@@ -205,6 +237,8 @@ class ExportDialog(QDialog):
         self.worker = None
         self.export_button.setEnabled(True)
         code = getattr(exc, "code", "")
+        if code == "cancelled":
+            return
         if code == "unencodable":
             answer = QMessageBox.question(
                 self,
@@ -225,5 +259,8 @@ class ExportDialog(QDialog):
 
     def done(self, result: int) -> None:
         if self.worker is not None:
-            self.worker.wait()  # exports are short; the file must not be left half-done
+            if result != QDialog.DialogCode.Accepted:
+                self.worker.requestInterruption()  # stops at its next progress step
+            self.worker.wait()  # the partial file is gone when it returns
+            self.worker = None
         super().done(result)

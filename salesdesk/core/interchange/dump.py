@@ -29,7 +29,7 @@ import base64
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -115,8 +115,17 @@ def _schema(conn: sqlite3.Connection) -> str | None:
     return None if row is None else str(row[0])
 
 
-def export_dump(db: Database, out: Path, now: datetime | None = None) -> DumpSummary:
-    """Write every user-data table of ``db`` to ``out`` (appears only when complete)."""
+def export_dump(
+    db: Database,
+    out: Path,
+    now: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> DumpSummary:
+    """Write every user-data table of ``db`` to ``out`` (appears only when complete).
+
+    ``progress(rows written, rows in all)`` is called every few thousand rows; it may
+    raise (a cancel) to stop the export, and the partial file is then removed.
+    """
     summary = DumpSummary()
     out = Path(out)
     tmp = out.with_name(f".{out.name}.partial")
@@ -133,6 +142,10 @@ def export_dump(db: Database, out: Path, now: datetime | None = None) -> DumpSum
         with tmp.open("w", encoding="utf-8", newline="\n") as fh:
             fh.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "tables": {\n')
             tables = data_tables(conn)
+            total = done = 0
+            if progress is not None:
+                for table in tables:
+                    total += conn.execute(f"SELECT count(*) FROM {_quote(table)}").fetchone()[0]
             for t_index, table in enumerate(tables):
                 cols = _columns(conn, table)
                 fh.write(json.dumps(table) + ": " + json.dumps({"columns": cols})[:-1])
@@ -147,6 +160,9 @@ def export_dump(db: Database, out: Path, now: datetime | None = None) -> DumpSum
                             fh.write(",\n")
                         fh.write(json.dumps([_json_value(v) for v in row], ensure_ascii=False))
                         count += 1
+                    done += len(chunk)
+                    if progress is not None:
+                        progress(done, total)
                 summary.tables[table] = count
                 fh.write(
                     ("\n" if count else "")

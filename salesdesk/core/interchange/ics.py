@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -127,8 +128,17 @@ def action_items(conn: sqlite3.Connection, now: datetime) -> list[CalendarItem]:
     return items
 
 
-def export_ics(db: Database, out: Path, now: datetime | None = None) -> int:
-    """Write follow-ups and customer action items to ``out``; return the number of events."""
+def export_ics(
+    db: Database,
+    out: Path,
+    now: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Write follow-ups and customer action items to ``out``; return the number of events.
+
+    ``progress(events made, events in all)`` is called every few hundred events; it may
+    raise (a cancel) to stop, and nothing is written then.
+    """
     from icalendar import Alarm, Calendar, Event
 
     stamp = (now or utc_now()).astimezone(UTC)
@@ -140,7 +150,9 @@ def export_ics(db: Database, out: Path, now: datetime | None = None) -> int:
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", CALENDAR_NAME)
-    for item in items:
+    for number, item in enumerate(items, start=1):
+        if progress is not None and number % 500 == 0:
+            progress(number, len(items))
         event = Event()
         event.add("uid", item.uid)
         event.add("dtstamp", stamp)
