@@ -265,9 +265,7 @@ def test_backup_before_an_import_only_when_there_is_a_list_and_newest_three_kept
     assert backup_before_change(db.path, paths.backups, PRE_IMPORT) is None  # empty list
     _fill(db, prospects=2, calls=0)
     made = [
-        backup_before_change(
-            db.path, paths.backups, PRE_IMPORT, lambda d=d: T0 - timedelta(days=d)
-        )
+        backup_before_change(db.path, paths.backups, PRE_IMPORT, lambda d=d: T0 - timedelta(days=d))
         for d in (4, 3, 2, 1)
     ]
     assert made[-1] is not None and backup_counts(made[-1]) == (2, 0)
