@@ -216,6 +216,7 @@ def test_export_dialog_exports_the_current_filter(
     dialog.start(dialog.job(out))
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=10_000)
     assert asked and "😀" in asked[0]  # reported, then written as "?" on the rep's Yes
+    assert "Row 2, Contact name: 😀" in asked[0]  # where, in the rep's words
     with out.open(encoding="cp932", newline="") as fh:
         rows = list(csv.reader(fh))
     assert [r[1] for r in rows[1:]] == ["越後精工"]

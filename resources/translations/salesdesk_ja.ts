@@ -1573,12 +1573,32 @@ Details: {0}</source>
         <translation>担当者ごとに 1 行。すべてのセルを文字列として書き出します。</translation>
     </message>
     <message>
-        <source>Every prospect, contact, call, follow-up, assessment and deal, deleted ones included: a file SalesDesk can restore exactly.</source>
-        <translation>見込み客・担当者・通話・フォロー・関係評価・案件のすべて（削除済みも含む）。SalesDesk でそのまま復元できるファイルです。</translation>
+        <source>Everything: prospects, contacts, calls, follow-ups, assessments, deals, customer items, complaints and which reminders were shown, deleted ones included. A file SalesDesk can restore exactly.</source>
+        <translation>すべてのデータ（見込み客・担当者・通話・フォローアップ・評価・商談・顧客側の宿題・クレーム・表示済みの通知。削除したものも含む）。SalesDesk でそのまま復元できるファイルです。</translation>
     </message>
     <message>
-        <source>Open follow-ups and customer deadlines with reminders, for Outlook, Google or Apple calendars.</source>
-        <translation>未完了のフォローと顧客側の期限をリマインダー付きで。Outlook・Google・Apple のカレンダー用。</translation>
+        <source>Open follow-ups and customer deadlines with reminders, for Outlook, Google or Apple calendars. Import it again after changes: events are updated, and ones done or cancelled meanwhile are cancelled.</source>
+        <translation>未完了のフォローアップと顧客側の期限を、通知付きで Outlook・Google・Apple のカレンダーへ。変更後にもう一度取り込むと予定が更新され、その間に完了・取り消したものはキャンセルになります。</translation>
+    </message>
+    <message>
+        <source>These characters cannot be written in Shift_JIS (CP932): {0}
+
+{1}
+
+Write them as “?” anyway? (Or choose UTF-8 to keep them.)</source>
+        <translation>次の文字は Shift_JIS（CP932）で書き出せません: {0}
+
+{1}
+
+「?」に置き換えて書き出しますか？（残すには UTF-8 を選んでください。）</translation>
+    </message>
+    <message>
+        <source>Row {0}, {1}: {2}</source>
+        <translation>{0} 行目・{1}: {2}</translation>
+    </message>
+    <message>
+        <source>…and {0} more cells</source>
+        <translation>…ほか {0} か所</translation>
     </message>
     <message>
         <source>Export to</source>
@@ -1591,14 +1611,6 @@ Details: {0}</source>
     <message>
         <source>Characters Shift_JIS cannot hold</source>
         <translation>Shift_JIS で表せない文字</translation>
-    </message>
-    <message>
-        <source>These characters cannot be written in Shift_JIS (CP932): {0}
-
-Write them as “?” anyway? (Or choose UTF-8 to keep them.)</source>
-        <translation>次の文字は Shift_JIS (CP932) では書き出せません: {0}
-
-「?」に置き換えて書き出しますか？（文字を残すには UTF-8 を選んでください。）</translation>
     </message>
     <message>
         <source>Not exported</source>

@@ -172,12 +172,14 @@ class ExportDialog(QDialog):
                 ),
                 "xlsx": self.tr("One row per contact; every cell is text."),
                 "json": self.tr(
-                    "Every prospect, contact, call, follow-up, assessment and deal, "
-                    "deleted ones included: a file SalesDesk can restore exactly."
+                    "Everything: prospects, contacts, calls, follow-ups, assessments, "
+                    "deals, customer items, complaints and which reminders were shown, "
+                    "deleted ones included. A file SalesDesk can restore exactly."
                 ),
                 "ics": self.tr(
                     "Open follow-ups and customer deadlines with reminders, for Outlook, "
-                    "Google or Apple calendars."
+                    "Google or Apple calendars. Import it again after changes: events are "
+                    "updated, and ones done or cancelled meanwhile are cancelled."
                 ),
             }[kind]
         )
@@ -244,9 +246,9 @@ class ExportDialog(QDialog):
                 self,
                 self.tr("Characters Shift_JIS cannot hold"),
                 self.tr(
-                    "These characters cannot be written in Shift_JIS (CP932): {0}\n\n"
+                    "These characters cannot be written in Shift_JIS (CP932): {0}\n\n{1}\n\n"
                     "Write them as “?” anyway? (Or choose UTF-8 to keep them.)"
-                ).format(getattr(exc, "detail", "")),
+                ).format(getattr(exc, "detail", ""), self.where(exc)),
             )
             if answer == QMessageBox.StandardButton.Yes:
                 self.start({**job, "replace": True})
@@ -256,6 +258,20 @@ class ExportDialog(QDialog):
             self.tr("Not exported"),
             self.tr("The file could not be written.\n\nDetails: {0}").format(exc),
         )
+
+    def where(self, exc: Exception, listed: int = 8) -> str:
+        """The first cells holding such characters, as rows and columns of the file."""
+        from salesdesk.ui.import_wizard import field_label
+
+        cells = list(getattr(exc, "cells", []))
+        lines = [
+            self.tr("Row {0}, {1}: {2}").format(c.row, field_label(c.column), c.characters)
+            for c in cells[:listed]
+        ]
+        more = getattr(exc, "count", len(cells)) - len(lines)
+        if more > 0:
+            lines.append(self.tr("…and {0} more cells").format(more))
+        return "\n".join(lines)
 
     def done(self, result: int) -> None:
         if self.worker is not None:
