@@ -1529,10 +1529,6 @@ Details: {0}</source>
         <translation>全データ（復元・移行用）— JSON</translation>
     </message>
     <message>
-        <source>Open follow-ups — calendar (.ics)</source>
-        <translation>未完了のフォロー — カレンダー (.ics)</translation>
-    </message>
-    <message>
         <source>UTF-8 with BOM (Excel 2016 and later)</source>
         <translation>UTF-8 BOM 付き（Excel 2016 以降）</translation>
     </message>
@@ -1603,6 +1599,10 @@ Write them as “?” anyway? (Or choose UTF-8 to keep them.)</source>
     <message>
         <source>Export to</source>
         <translation>書き出し先</translation>
+    </message>
+    <message>
+        <source>Follow-ups and customer deadlines — calendar (.ics)</source>
+        <translation>フォローアップと顧客側の期限 — カレンダー（.ics）</translation>
     </message>
     <message>
         <source>{0} files (*{1})</source>

@@ -106,7 +106,7 @@ class ExportDialog(QDialog):
         self.format.addItem(self.tr("Prospect list with contacts — CSV"), "csv")
         self.format.addItem(self.tr("Prospect list with contacts — Excel (.xlsx)"), "xlsx")
         self.format.addItem(self.tr("Everything, to restore or move — JSON"), "json")
-        self.format.addItem(self.tr("Open follow-ups — calendar (.ics)"), "ics")
+        self.format.addItem(self.tr("Follow-ups and customer deadlines — calendar (.ics)"), "ics")
         self.encoding = QComboBox()
         self.encoding.setObjectName("exportEncoding")
         self.encoding.addItem(self.tr("UTF-8 with BOM (Excel 2016 and later)"), "utf-8-sig")
