@@ -379,7 +379,7 @@ def test_interchange_libraries_stay_off_the_window_start(tmp_path: Path) -> None
         f"db = open_database(Path({str(tmp_path / 's.sqlite3')!r}), Path({str(tmp_path / 'b')!r}),"
         " 'x')\n"
         "w = MainWindow(Services(db), Settings())\n"
-        "heavy = ('openpyxl', 'icalendar', 'vobject', 'salesdesk.core.interchange.importer',"
+        "heavy = ('openpyxl', 'icalendar', 'salesdesk.core.interchange.importer',"
         " 'salesdesk.ui.export_dialog')\n"
         "print([m for m in heavy if m in sys.modules])\n"
         "db.close()\n"
