@@ -27,6 +27,8 @@ LISTED = 20  # problem rows printed
 MESSAGES = {
     "empty_file": "the file is empty",
     "binary_file": "this is not a text (CSV) file or an Excel workbook",
+    "old_or_locked_workbook": "an older Excel file (.xls) or a password-protected workbook:"
+    " save it from Excel as .xlsx without a password, or as CSV",
     "unknown_encoding": "the text encoding could not be recognised; pass --encoding "
     "(e.g. cp932 for Japanese Excel, utf-8)",
     "wrong_encoding": "the file cannot be read with this encoding; try another --encoding",

@@ -94,7 +94,7 @@ def test_an_unknown_encoding_is_left_to_the_rep(tmp_path: Path) -> None:
     [
         (b"", E.EMPTY_FILE),
         (b"\x00\x01\x02\x03binary\x00" * 50, E.BINARY_FILE),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, E.BINARY_FILE),  # old .xls
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, E.OLD_OR_LOCKED_WORKBOOK),  # .xls
     ],
 )
 def test_empty_and_binary_files_get_a_code(tmp_path: Path, content: bytes, code: str) -> None:

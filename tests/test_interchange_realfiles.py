@@ -232,7 +232,7 @@ def test_japanese_outlook_export_with_the_outlook_mapping_from_the_cli(
     out, err = capsys.readouterr()
     assert code == 0
     assert "imported 1, merged 0, unchanged 0, skipped 1, errors 1 (contacts added 1)" in out
-    assert "line 4 '': company: required" in err
+    assert "line 4 '佐藤 花子': company: required" in err  # the contact, as no company
 
 
 def test_english_outlook_export(db: Database, prospects: ProspectService, tmp_path: Path) -> None:

@@ -186,6 +186,13 @@ def test_binary_file_is_refused_on_the_first_page(
     wizard.next()
     assert wizard.currentId() == ImportWizard.FILE
     assert "not a CSV file" in wizard.file_page.error.text()
+    # An Excel 97-2003 file (or a workbook saved with a password) is told how to fix it.
+    old = tmp_path / "顧客.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    wizard.file_page.path_edit.setText(str(old))
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.FILE
+    assert "older Excel file (.xls)" in wizard.file_page.error.text()
 
 
 def _services_with_data(db: Database) -> Services:

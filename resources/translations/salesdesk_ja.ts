@@ -514,12 +514,12 @@
         <translation>行</translation>
     </message>
     <message>
-        <source>Company</source>
-        <translation>会社名</translation>
-    </message>
-    <message>
         <source>Problem</source>
         <translation>問題</translation>
+    </message>
+    <message>
+        <source>Company (or contact)</source>
+        <translation>会社名（なければ担当者）</translation>
     </message>
     <message>
         <source>&amp;Skip these rows and import the others</source>
@@ -2011,6 +2011,10 @@ Details: {0}</source>
     <message>
         <source>This is not a CSV file or an Excel workbook (.xlsx). In Excel, use “Save as” and choose CSV or Excel Workbook.</source>
         <translation>CSV ファイルでも Excel ブック（.xlsx）でもありません。Excel の「名前を付けて保存」で CSV か Excel ブックを選んでください。</translation>
+    </message>
+    <message>
+        <source>This is an older Excel file (.xls) or a workbook protected with a password. Open it in Excel and use “Save as” to save it as an Excel Workbook (.xlsx) without a password, or as CSV.</source>
+        <translation>古い形式の Excel ファイル（.xls）か、パスワードで保護されたブックです。Excel で開き、「名前を付けて保存」でパスワードなしの Excel ブック（.xlsx）か CSV として保存してください。</translation>
     </message>
     <message>
         <source>The text encoding could not be recognised. Pick it below (Japanese Excel: Shift_JIS (CP932)).</source>

@@ -93,6 +93,12 @@ def error_text(code: str) -> str:
             "This is not a CSV file or an Excel workbook (.xlsx). In Excel, use "
             "“Save as” and choose CSV or Excel Workbook.",
         ),
+        "old_or_locked_workbook": QCoreApplication.translate(
+            "ImportWizard",
+            "This is an older Excel file (.xls) or a workbook protected with a password. "
+            "Open it in Excel and use “Save as” to save it as an Excel Workbook (.xlsx) "
+            "without a password, or as CSV.",
+        ),
         "unknown_encoding": QCoreApplication.translate(
             "ImportWizard",
             "The text encoding could not be recognised. Pick it below (Japanese Excel: "
@@ -555,7 +561,9 @@ class CheckPage(QWizardPage):
         self.status.setObjectName("importCheckStatus")
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
-        self.problems = _table([self.tr("Line"), self.tr("Company"), self.tr("Problem")])
+        self.problems = _table(
+            [self.tr("Line"), self.tr("Company (or contact)"), self.tr("Problem")]
+        )
         self.problems.setObjectName("importProblems")
         for column in (0, 1):  # line and company whole; the reasons take the rest
             self.problems.horizontalHeader().setSectionResizeMode(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 EMPTY_FILE = "empty_file"
 BINARY_FILE = "binary_file"
+#: An Office container (OLE2): an Excel 97-2003 .xls, or an .xlsx saved with a password.
+OLD_OR_LOCKED_WORKBOOK = "old_or_locked_workbook"
 UNKNOWN_ENCODING = "unknown_encoding"  # neither UTF-8 nor CP932: the rep picks one
 WRONG_ENCODING = "wrong_encoding"  # the chosen encoding cannot decode the file
 MALFORMED_CSV = "malformed_csv"  # e.g. a quote never closed

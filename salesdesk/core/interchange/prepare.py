@@ -62,7 +62,8 @@ _VARIANT = 0b10 << 62  # RFC 9562's variant bits, atop the low 62
 
 @dataclass(frozen=True)
 class RowProblem:
-    """A row that failed validation: its line, ``{field: code}`` and its company cell."""
+    """A row that failed validation: its line, ``{field: code}`` and its company cell (the
+    contact's name when the company is empty)."""
 
     line: int
     errors: dict[str, str]
@@ -357,7 +358,9 @@ def prepare_batches(
                 errors += 1
                 if listed < MAX_LISTED:
                     listed += 1
-                    problems.append(RowProblem(line, codes, values.get("company", "")))
+                    # Without a company, the contact's name tells the rep which row it is.
+                    who = values.get("company") or values.get("contact_name", "")
+                    problems.append(RowProblem(line, codes, who))
                 continue
             numbers.append(line)
             exported.append(values.get("id", ""))

@@ -131,6 +131,10 @@ def _is_vcard(head: bytes) -> bool:
     return text.lstrip("\ufeff \t\r\n").upper().startswith("BEGIN:VCARD")
 
 
+#: How Office's older container starts: .xls files and password-protected workbooks.
+_OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def detect(path: Path) -> SourceFormat:
     """Detect kind, encoding (None: ask the rep), delimiter and header of ``path``."""
     head = _head(path)
@@ -138,6 +142,8 @@ def detect(path: Path) -> SourceFormat:
         raise InterchangeError(E.EMPTY_FILE, str(path))
     if head.startswith(b"PK\x03\x04"):
         return _detect_xlsx(path)
+    if head.startswith(_OLE2_SIGNATURE):
+        raise InterchangeError(E.OLD_OR_LOCKED_WORKBOOK, str(path))
     if _looks_binary(head):
         raise InterchangeError(E.BINARY_FILE, str(path))
     if _is_vcard(head):
