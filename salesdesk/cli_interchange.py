@@ -65,6 +65,10 @@ def add_interchange_parsers(commands: Any) -> None:
     imp.add_argument("--encoding", help="text encoding (default: detected)")
     imp.add_argument("--delimiter", help="column delimiter (default: detected)")
     imp.add_argument("--no-header", action="store_true", help="the first row is data")
+    imp.add_argument("--sheet", help="the workbook's sheet to read (default: the list's)")
+    imp.add_argument(
+        "--skip-rows", type=int, metavar="N", help="rows above the header (default: detected)"
+    )
     imp.add_argument("--skip-invalid", action="store_true", help="import the valid rows")
     imp.add_argument(
         "--on-duplicate",
@@ -153,6 +157,10 @@ def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> in
             fmt = fmt.with_(encoding=args.encoding)
         if args.delimiter:
             fmt = fmt.with_(delimiter=args.delimiter.replace("\\t", "\t"))
+        if args.sheet and fmt.kind == source.XLSX:
+            fmt = source.detect_sheet(path, args.sheet)
+        if args.skip_rows is not None:
+            fmt = fmt.with_(skip_rows=max(0, args.skip_rows))
         if args.no_header:
             fmt = fmt.with_(has_header=False)
         headers, _rows = source.preview(path, fmt, 1)

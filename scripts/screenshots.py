@@ -118,6 +118,25 @@ def _interchange_screens(started: Controller, paths: Paths, out: Path, suffix: s
         app.processEvents()
     _save(wizard, out, f"import-6-done-{suffix}")
     wizard.accept()
+    # A workbook saved while the rep looked at another sheet, with a title above the list.
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "メモ"
+    book.active.append(["今月の目標", "10 件"])
+    sheet = book.create_sheet("顧客")
+    for row in (["顧客リスト 2026年"], [], ["会社名", "電話番号", "担当者"]):
+        sheet.append(row)
+    sheet.append(["越後精工", "0258-12-3456", "佐藤 健一"])
+    workbook = paths.data_dir / "顧客.xlsx"
+    book.save(workbook)
+    wizard = ImportWizard(services.db, paths.data_dir, started.window)
+    wizard.resize(900, 620)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(workbook))
+    wizard.next()
+    _save(wizard, out, f"import-2-format-xlsx-{suffix}")
+    wizard.reject()
     export = ExportDialog(services, started.window.model.query, started.window)
     _with_dialog(export, out, f"export-{suffix}", lambda: None)
 

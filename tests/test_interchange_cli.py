@@ -101,3 +101,26 @@ def test_exports_and_full_restore(
     assert other("export", "--format", "json", str(out / "b.json")) == 0
     second = json.loads((out / "b.json").read_text(encoding="utf-8"))
     assert first["tables"] == second["tables"]
+
+
+def test_the_sheet_and_the_rows_above_the_header_can_be_given(cli: Cli, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "今月"
+    wb.active.append(["会社名", "電話番号"])
+    wb.active.append(["今月の会社", "03-1111-2222"])
+    old = wb.create_sheet("先月")
+    old.append(["先月分"])
+    old.append(["会社名", "電話番号"])
+    old.append(["先月の会社", "03-3333-4444"])
+    path = tmp_path / "list.xlsx"
+    wb.save(path)
+    assert cli("import", str(path), "--sheet", "先月", "--dry-run") == 0
+    assert "imported 1" in cli.out
+    assert cli("import", str(path), "--sheet", "先月") == 0
+    assert cli("prospect", "list") == 0
+    assert "先月の会社" in cli.out and "今月の会社" not in cli.out
+    assert cli("import", str(path), "--sheet", "先月", "--skip-rows", "0", "--dry-run") == 2
+    assert "no column is mapped to the company" in cli.err  # "先月分" read as the header
+    assert cli("import", str(path), "--sheet", "ない") == 2

@@ -195,6 +195,51 @@ def test_binary_file_is_refused_on_the_first_page(
     assert "older Excel file (.xls)" in wizard.file_page.error.text()
 
 
+def test_format_page_lets_the_rep_pick_the_sheet_and_the_rows_above_the_header(
+    qtbot: QtBot, db: Database, paths: Paths, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    notes = wb.active
+    notes.title = "メモ"
+    notes.append(["今月の目標", "10 件"])
+    customers = wb.create_sheet("顧客")
+    customers.append(["顧客リスト 2026年"])
+    customers.append([])
+    customers.append(["会社名", "電話番号"])
+    customers.append(["越後精工", "0258-12-3456"])
+    wb.active = 0  # saved while the rep looked at the notes
+    path = tmp_path / "顧客.xlsx"
+    wb.save(path)
+    wizard = _wizard(qtbot, db, paths, path)
+    wizard.next()
+    page = wizard.format_page
+    assert page.sheet.isVisibleTo(page) and not page.encoding.isVisibleTo(page)
+    assert [page.sheet.itemText(i) for i in range(page.sheet.count())] == ["メモ", "顧客"]
+    assert page.sheet.currentText() == "顧客"  # the sheet with the list, not the notes
+    assert page.skip.value() == 2  # the title and the blank row
+    assert page.preview.horizontalHeaderItem(0).text() == "会社名"
+    page.skip.setValue(0)  # the rep says otherwise: the title becomes the header
+    assert page.preview.horizontalHeaderItem(0).text() == "顧客リスト 2026年"
+    page.sheet.setCurrentIndex(page.sheet.findData("メモ"))
+    assert page.skip.value() == 0
+    assert page.preview.horizontalHeaderItem(0).text() == "今月の目標"
+    page.sheet.setCurrentIndex(page.sheet.findData("顧客"))
+    assert page.skip.value() == 2  # found anew for that sheet
+    wizard.next()
+    assert wizard.fmt.sheet == "顧客" and wizard.fmt.skip_rows == 2
+    assert wizard.mapping_page.combos[0].currentData() == "company"
+
+
+def test_format_page_hides_the_sheet_for_a_csv(qtbot: QtBot, db: Database, paths: Paths) -> None:
+    wizard = _wizard(qtbot, db, paths, FIXTURES / "excel_cp932.csv")
+    wizard.next()
+    page = wizard.format_page
+    assert not page.sheet.isVisibleTo(page) and page.encoding.isVisibleTo(page)
+    assert page.skip.value() == 0 and page.skip.isEnabled()
+
+
 def _services_with_data(db: Database) -> Services:
     services = Services(db)
     p = services.prospects

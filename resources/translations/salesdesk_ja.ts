@@ -1890,8 +1890,20 @@ Details: {0}</source>
         <translation>縦棒 (|)</translation>
     </message>
     <message>
-        <source>The first row holds the column names</source>
-        <translation>1 行目は列の見出し</translation>
+        <source>A title or blank rows above the column names</source>
+        <translation>列見出しより上にある表題や空白の行</translation>
+    </message>
+    <message>
+        <source>The first row read holds the column names</source>
+        <translation>読み込む最初の行は列見出し</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>シート(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Rows to s&amp;kip at the top:</source>
+        <translation>先頭から飛ばす行数(&amp;K):</translation>
     </message>
     <message>
         <source>&amp;Encoding:</source>

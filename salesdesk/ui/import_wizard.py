@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -372,38 +373,81 @@ class FormatPage(QWizardPage):
             (self.tr("Vertical bar (|)"), "|"),
         ):
             self.delimiter.addItem(text, char)
-        self.header = QCheckBox(self.tr("The first row holds the column names"))
+        self.sheet = QComboBox()
+        self.sheet.setObjectName("importSheet")
+        self.skip = QSpinBox()
+        self.skip.setObjectName("importSkipRows")
+        self.skip.setRange(0, 30)
+        self.skip.setMaximumWidth(self.skip.fontMetrics().horizontalAdvance("0000") + 48)
+        self.skip.setToolTip(self.tr("A title or blank rows above the column names"))
+        self.header = QCheckBox(self.tr("The first row read holds the column names"))
         self.header.setObjectName("importHeader")
         self.note = _plain_label()
         self.note.setObjectName("importFormatNote")
         self.preview = _table([])
         self.preview.setObjectName("importFormatPreview")
-        form = QFormLayout()
+        self.form = form = QFormLayout()
+        form.addRow(self.tr("&Sheet:"), self.sheet)
         form.addRow(self.tr("&Encoding:"), self.encoding)
         form.addRow(self.tr("&Delimiter:"), self.delimiter)
+        form.addRow(self.tr("Rows to s&kip at the top:"), self.skip)
         form.addRow("", self.header)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
         layout.addWidget(self.preview, 1)
+        self.sheet.currentIndexChanged.connect(lambda _i: self._sheet_changed())
         self.encoding.currentIndexChanged.connect(lambda _i: self._refresh())
         self.delimiter.currentIndexChanged.connect(lambda _i: self._refresh())
+        self.skip.valueChanged.connect(lambda _n: self._refresh())
         self.header.toggled.connect(lambda _on: self._refresh())
         self._loading = False
 
     def initializePage(self) -> None:
+        from salesdesk.core.interchange.source import XLSX, sheet_names
+
         fmt = self.w.fmt
         self._loading = True
         csv = fmt.kind in ("csv", "vcf")
+        workbook = fmt.kind == XLSX
+        self.form.setRowVisible(self.sheet, workbook)  # only a workbook has sheets
+        self.form.setRowVisible(self.encoding, not workbook)
+        self.form.setRowVisible(self.delimiter, not workbook)
+        self.sheet.clear()
+        if workbook:
+            names = sheet_names(self.w.path)
+            for name in names:
+                self.sheet.addItem(name, name)
+            self.sheet.setCurrentIndex(max(self.sheet.findData(fmt.sheet), 0))
+            self.sheet.setEnabled(len(names) > 1)
         self.encoding.setEnabled(csv)
         self.delimiter.setEnabled(fmt.kind == "csv")
         self.header.setEnabled(fmt.kind != "vcf")  # a vCard has no header row to choose
+        self.skip.setEnabled(fmt.kind != "vcf")
         index = self.encoding.findData(fmt.encoding) if fmt.encoding else -1
         self.encoding.setCurrentIndex(max(index, 0))
         self.delimiter.setCurrentIndex(max(self.delimiter.findData(fmt.delimiter), 0))
+        self.skip.setValue(fmt.skip_rows)
         self.header.setChecked(fmt.has_header)
         self._loading = False
         self.note.setText("" if fmt.encoding or not csv else error_text("unknown_encoding"))
+        self._refresh()
+
+    def _sheet_changed(self) -> None:
+        """Another worksheet: where its column names are is found anew."""
+        if self._loading or not self.sheet.currentData():
+            return
+        from salesdesk.core.interchange.errors import InterchangeError
+        from salesdesk.core.interchange.source import detect_sheet
+
+        try:
+            found = detect_sheet(self.w.path, self.sheet.currentData())
+        except InterchangeError as exc:
+            self.note.setText(error_text(exc.code))
+            return
+        self._loading = True
+        self.skip.setValue(found.skip_rows)
+        self._loading = False
         self._refresh()
 
     def current_format(self) -> SourceFormat:
@@ -412,6 +456,10 @@ class FormatPage(QWizardPage):
             fmt = fmt.with_(encoding=self.encoding.currentData())
         if fmt.kind == "csv":
             fmt = fmt.with_(delimiter=self.delimiter.currentData())
+        if fmt.kind == "xlsx" and self.sheet.currentData():
+            fmt = fmt.with_(sheet=self.sheet.currentData())
+        if fmt.kind != "vcf":
+            fmt = fmt.with_(skip_rows=self.skip.value())
         return fmt.with_(has_header=self.header.isChecked() or fmt.kind == "vcf")
 
     def _refresh(self) -> None:

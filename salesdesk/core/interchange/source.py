@@ -351,12 +351,27 @@ def _sheet(workbook: Any, name: str) -> Any:
     return sheet
 
 
-def _detect_xlsx(path: Path) -> SourceFormat:
+def _detect_xlsx(path: Path, sheet_name: str = "") -> SourceFormat:
     wb = _open_workbook(path)
     try:
-        sheet = _sheet(wb, "")
+        sheet = _sheet(wb, sheet_name)
         skip = header_row(_sheet_head(sheet))
         return SourceFormat(kind=XLSX, encoding=None, skip_rows=skip, sheet=sheet.title)
+    finally:
+        wb.close()
+
+
+def detect_sheet(path: Path, sheet_name: str) -> SourceFormat:
+    """How to read one worksheet of a workbook (the rows above its header found anew)."""
+    return _detect_xlsx(path, sheet_name)
+
+
+def sheet_names(path: Path) -> list[str]:
+    """A workbook's worksheets the rep can see, in the order of their tabs."""
+    wb = _open_workbook(path)
+    try:
+        sheets = [s for s in wb.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
+        return [s.title for s in sheets or wb.worksheets]
     finally:
         wb.close()
 
