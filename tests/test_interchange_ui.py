@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from salesdesk.config import Paths, Settings
@@ -414,6 +422,61 @@ def test_a_full_export_is_restored_from_the_wizard_after_a_backup(
     assert boxes == ["question", "information"]
     assert services.listing.count() == 2  # as exported: the later prospect is gone
     assert list(paths.backups.glob("*pre-restore*"))
+    assert not wizard.isVisible()  # closed, and not asking to restore a second time
+    qtbot.wait(50)
+    assert boxes == ["question", "information"]
+
+
+def test_a_full_restore_shows_progress_and_cancel_changes_nothing(
+    qtbot: QtBot, db: Database, paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    from typing import Any
+
+    from PySide6.QtCore import QMetaObject, QThread
+
+    from salesdesk.core.demo import generate_demo
+    from salesdesk.core.interchange import dump as dump_module
+    from salesdesk.core.interchange.dump import export_dump
+
+    generate_demo(db, 400, seed=2)  # thousands of rows: several progress steps
+    dump = tmp_path / "all.json"
+    export_dump(db, dump)
+    services = Services(db)
+    services.prospects.create(ProspectInput(company="後から足した会社"))
+    before = _counts(db)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **_k: warned.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **_k: warned.append(a[2]))
+    wizard = _wizard(qtbot, db, paths, dump)
+    real_import = dump_module.import_dump
+    steps: list[int] = []
+
+    def import_then_cancel(*args: Any, progress: Any = None, **kwargs: Any) -> object:
+        def step(done: int, total: int) -> None:
+            steps.append(done)
+            if len(steps) == 1:  # the rep presses the progress dialog's Cancel now
+                dialog = wizard.findChild(QProgressDialog, "restoreProgress")
+                button = dialog.findChild(QPushButton)
+                QMetaObject.invokeMethod(button, "click", Qt.ConnectionType.QueuedConnection)
+                worker = QThread.currentThread()
+                for _ in range(1000):  # until the window's thread has handled it
+                    if worker.isInterruptionRequested():
+                        break
+                    threading.Event().wait(0.01)
+            progress(done, total)
+
+        return real_import(*args, progress=step, **kwargs)
+
+    monkeypatch.setattr(dump_module, "import_dump", import_then_cancel)
+    wizard.next()
+    qtbot.waitUntil(lambda: bool(steps) and wizard.restore_worker is None, timeout=20_000)
+    qtbot.wait(20)
+    assert _counts(db) == before  # cancelled: rolled back whole
+    assert warned == []  # a cancel is no error, and nothing was "restored"
+    assert not list(paths.backups.glob("*pre-restore*"))  # nothing changed: no backup kept
+    assert wizard.isVisible() and wizard.currentId() == ImportWizard.FILE
 
 
 def test_interchange_libraries_stay_off_the_window_start(tmp_path: Path) -> None:

@@ -2107,6 +2107,14 @@ Details: {0}</source>
         <translation>このファイルは SalesDesk の全データ書き出しです。SalesDesk のすべてのデータをこの内容で置き換えますか？ 先に現在のデータのバックアップを作ります。</translation>
     </message>
     <message>
+        <source>Restoring the full export… Nothing changes until it is done.</source>
+        <translation>全データの書き出しファイルから復元しています… 終わるまで何も変わりません。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
         <source>Not restored</source>
         <translation>復元できませんでした</translation>
     </message>

@@ -234,6 +234,46 @@ def is_dump(path: Path) -> bool:
         return False
 
 
+class RestoreWorker(QThread):
+    """Replaces all data with a full export on its own connection, after a backup of the
+    data as it was (discarded when the restore does not happen)."""
+
+    progressed = Signal(int, int)  # bytes read, file size
+
+    def __init__(self, db: Database, path: Path, backups: Path | None, parent: Any) -> None:
+        super().__init__(parent)
+        self.uri, self.db_path = db.uri, db.path
+        self.path = path
+        self.backups = backups if db.path is not None else None
+        self.error: Exception | None = None
+
+    def step(self, done: int, total: int) -> None:
+        from salesdesk.core.interchange import errors as E
+        from salesdesk.core.interchange.errors import InterchangeError
+
+        if self.isInterruptionRequested():
+            raise InterchangeError(E.CANCELLED)
+        self.progressed.emit(done, total)
+
+    def run(self) -> None:
+        from salesdesk.core.backup import PRE_RESTORE, backup_before_change, discard_backup
+        from salesdesk.core.interchange.dump import import_dump
+
+        backup = None
+        db = Database(self.uri, self.db_path)
+        try:
+            if self.backups is not None and self.db_path is not None:
+                backup = backup_before_change(self.db_path, self.backups, PRE_RESTORE)
+            self.step(0, 1)  # a cancel while the backup was made
+            import_dump(db, self.path, replace=True, progress=self.step)
+        except Exception as exc:  # the data is as it was
+            if backup is not None:
+                discard_backup(backup)
+            self.error = exc
+        finally:
+            db.close()
+
+
 def dropped_file(mime: QMimeData) -> Path | None:
     """The one local list file a drag carries, or None (several files, a web link...)."""
     urls = mime.urls() if mime.hasUrls() else []
@@ -329,6 +369,8 @@ class FilePage(QWizardPage):
         from salesdesk.core.interchange.source import detect
 
         path = Path(self.path_edit.text().strip())
+        if self.w.restored:
+            return True  # closing after the restore validates this page once more
         if is_dump(path):
             # After this validation returns: closing the wizard from inside it re-validates.
             QTimer.singleShot(0, lambda: self.w.restore_dump(path))
@@ -868,6 +910,8 @@ class RunPage(QWizardPage):
 
     def _finish(self) -> None:
         self.done = True
+        if self.worker is not None:
+            self.worker.wait()  # its result came just before its thread ends: let it end
         self.worker = None
         self.cancel.hide()
         self.completeChanged.emit()
@@ -951,6 +995,8 @@ class ImportWizard(QWizard):
         self.store = MappingStore.in_data_dir(data_dir) if data_dir is not None else None
         #: Backups go here before a real import (none without a data folder).
         self.backups = Paths(data_dir).backups if data_dir is not None else None
+        self.restore_worker: RestoreWorker | None = None  # while a full export is restored
+        self.restored = False  # a full export replaced all data: the wizard closes
         self.path = Path()
         self.fmt = SourceFormat()
         self.headers: list[str] = []
@@ -974,9 +1020,13 @@ class ImportWizard(QWizard):
         self.resize(860, 600)
 
     def restore_dump(self, path: Path) -> None:
-        """Replace all data with a SalesDesk full export, after a backup (asks first)."""
-        from PySide6.QtGui import QCursor
-        from PySide6.QtWidgets import QApplication, QMessageBox
+        """Replace all data with a SalesDesk full export, after a backup (asks first).
+
+        The restore runs on a worker thread behind a progress dialog whose Cancel rolls
+        it back; this returns when it is over.
+        """
+        from PySide6.QtCore import QEventLoop
+        from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
         answer = QMessageBox.question(
             self,
@@ -990,34 +1040,51 @@ class ImportWizard(QWizard):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from salesdesk.core.interchange.dump import import_dump
-
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            if self.db.path is not None:
-                from salesdesk.config import Paths
-                from salesdesk.core.backup import PRE_RESTORE, backup_database
-
-                backups = Paths(self.db.path.parent).ensure().backups
-                backup_database(self.db.path, backups, PRE_RESTORE)
-            import_dump(self.db, path, replace=True)
-        except Exception as exc:  # rolled back whole: the data is as it was
-            QApplication.restoreOverrideCursor()
-            code = getattr(exc, "code", "")
+        worker = RestoreWorker(self.db, path, self.backups, self)
+        waiting = QProgressDialog(
+            self.tr("Restoring the full export… Nothing changes until it is done."),
+            self.tr("Cancel"),
+            0,
+            1000,
+            self,
+        )
+        waiting.setObjectName("restoreProgress")
+        waiting.setWindowTitle(self.tr("Restore a full export"))
+        waiting.setWindowModality(Qt.WindowModality.WindowModal)
+        waiting.setMinimumDuration(300)
+        waiting.setAutoClose(False)
+        waiting.setAutoReset(False)
+        waiting.canceled.connect(worker.requestInterruption)  # its button
+        waiting.rejected.connect(worker.requestInterruption)  # Escape
+        worker.progressed.connect(
+            lambda done, total: waiting.setValue(min(999, done * 1000 // max(1, total)))
+        )
+        self.restore_worker = worker
+        loop = QEventLoop()
+        worker.finished.connect(loop.quit)
+        worker.start()
+        loop.exec()
+        worker.wait()  # "finished" comes just before the thread ends
+        waiting.close()
+        waiting.deleteLater()
+        self.restore_worker = None
+        if worker.error is not None:  # rolled back whole: the data is as it was
+            code = getattr(worker.error, "code", "")
+            if code == "cancelled":
+                return
             QMessageBox.warning(
                 self,
                 self.tr("Not restored"),
                 self.tr("Nothing was changed. Details: {0}").format(
-                    error_text(code) if code else exc
+                    error_text(code) if code else worker.error
                 ),
             )
             return
-        QApplication.restoreOverrideCursor()
-        self.imported = True
+        self.imported = self.restored = True
         QMessageBox.information(
             self, self.tr("Restored"), self.tr("All data was replaced by the export.")
         )
-        self.done(1)  # not accept(): that would validate the file page (and restore) again
+        self.done(1)
 
     def reject(self) -> None:
         # Cancel/Escape during the import cancels it (rolled back) before closing.

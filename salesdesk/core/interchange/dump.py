@@ -236,12 +236,19 @@ def read_dump(fh: Any) -> tuple[dict[str, Any], Iterator[Section]]:
     return data, ((n, t["columns"], iter(t["rows"])) for n, t in tables.items())
 
 
-def import_dump(db: Database, path: Path, replace: bool = False) -> DumpSummary:
+def import_dump(
+    db: Database,
+    path: Path,
+    replace: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> DumpSummary:
     """Restore a dump in one transaction; returns the rows written per table.
 
     Without ``replace`` the data file must hold no rows in the dumped tables
     (``not_empty``); with it, those tables are emptied first. Any failure rolls the whole
     restore back. The full-text index is rebuilt by the insert triggers.
+    ``progress(bytes read, file size)`` is called every thousand rows; it may raise (a
+    cancel), which rolls the restore back like any failure.
     """
     summary = DumpSummary()
     try:
@@ -249,6 +256,7 @@ def import_dump(db: Database, path: Path, replace: bool = False) -> DumpSummary:
     except OSError as exc:
         raise InterchangeError(E.UNREADABLE_FILE, str(exc)) from exc
     with fh:
+        size = os.fstat(fh.fileno()).st_size
         try:
             head, sections = read_dump(fh)
         except (ValueError, KeyError, TypeError) as exc:
@@ -284,6 +292,9 @@ def import_dump(db: Database, path: Path, replace: bool = False) -> DumpSummary:
                             conn.executemany(sql, batch)
                             count += len(batch)
                             batch = []
+                            if progress is not None:
+                                read = os.lseek(fh.fileno(), 0, os.SEEK_CUR)
+                                progress(min(read, size), size)
                     conn.executemany(sql, batch)
                     summary.tables[table] = count + len(batch)
                 # Checked here rather than by COMMIT, to say which rows lack their parent.
