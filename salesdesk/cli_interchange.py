@@ -126,14 +126,16 @@ def _problems(s: ImportSummary) -> None:
         _err(f"... and {s.errors - LISTED} more")
 
 
-def _backup_before_import(services: Services, paths: Paths) -> Path | None:
+def _backup_before_import(services: Services, paths: Paths, label: str = "") -> Path | None:
     """The way back from an import (``salesdesk backup restore``); None for a new list."""
     from salesdesk.core.backup import PRE_IMPORT, backup_before_change
 
     db_path = services.db.path
     if db_path is None:
         return None
-    return backup_before_change(db_path, paths.ensure().backups, PRE_IMPORT, services.clock)
+    return backup_before_change(
+        db_path, paths.ensure().backups, label or PRE_IMPORT, services.clock
+    )
 
 
 def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> int:
@@ -146,11 +148,20 @@ def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> in
     path = Path(args.file)
     try:
         if _is_dump(path):
+            from salesdesk.core.backup import PRE_RESTORE
             from salesdesk.core.interchange.dump import import_dump
 
-            done = import_dump(services.db, path, replace=args.replace)
+            backup = _backup_before_import(services, paths, PRE_RESTORE) if args.replace else None
+            try:
+                done = import_dump(services.db, path, replace=args.replace)
+            except BaseException:
+                if backup is not None:  # rolled back: the data is as it was
+                    discard_backup(backup)
+                raise
             rows = ", ".join(f"{t} {n}" for t, n in done.tables.items())
             print(f"restored {rows}")
+            if backup is not None:
+                print(f"backup of the data before the restore: {backup.name}")
             return EXIT_OK
         fmt = source.detect(path)
         if args.encoding and fmt.kind != source.XLSX:

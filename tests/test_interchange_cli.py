@@ -98,6 +98,8 @@ def test_exports_and_full_restore(
     other = Cli(tmp_path / "other", capsys)
     assert other("import", str(out / "a.json")) == 0 and "restored prospect 3" in other.out
     assert other("import", str(out / "a.json")) == 2 and "--replace" in other.err
+    assert other("import", str(out / "a.json"), "--replace") == 0
+    assert "backup of the data before the restore: salesdesk-pre-restore-" in other.out
     assert other("export", "--format", "json", str(out / "b.json")) == 0
     second = json.loads((out / "b.json").read_text(encoding="utf-8"))
     assert first["tables"] == second["tables"]
