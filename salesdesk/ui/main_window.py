@@ -166,7 +166,13 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((200, 150, 90, 64, 120, 120)):
+        # The stage column fits its longest name in the window's language (クロージング),
+        # with the "pending N times" mark some rows carry.
+        metrics = self.table.fontMetrics()
+        stage_width = max(
+            90, *(metrics.horizontalAdvance(f"{stage_label(s)}  △×9") + 14 for s in Stage)
+        )
+        for col, width in enumerate((190, 130, stage_width, 64, 112, 112)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.edit_prospect())
 
