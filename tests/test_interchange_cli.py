@@ -44,7 +44,7 @@ def test_import_prints_a_summary_and_reimport_changes_nothing(cli: Cli) -> None:
 def test_invalid_rows_refuse_the_whole_import_unless_skipped(cli: Cli) -> None:
     path = str(FIXTURES / "google_contacts.csv")
     assert cli("import", path, "--mapping", "google") == 2
-    assert "line 5 'Company No': company: required" in cli.err  # no company: who it is
+    assert "line 5 'No Company': company: required" in cli.err  # no company: who it is
     assert "nothing was imported" in cli.out
     assert cli("prospect", "list") == 0 and "山田商事" not in cli.out
     assert cli("import", path, "--mapping", "google", "--skip-invalid") == 0

@@ -207,6 +207,9 @@ def test_google_contacts_preset(db: Database, prospects: ProspectService) -> Non
     assert yamada.address == "東京都千代田区1-1"
     # The list finds the second contact's name: the search text includes all contacts.
     assert prospects.list_ids(ProspectQuery(search="次郎")) == [yamada.id]
+    # A name in Latin letters reads given name first, as its owner writes it.
+    acme = prospects.get(prospects.list_ids(ProspectQuery(search="Acme"))[0])
+    assert [c.name for c in acme.contacts] == ["Anna Schmidt"]
 
 
 def test_outlook_preset(db: Database, prospects: ProspectService) -> None:

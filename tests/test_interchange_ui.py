@@ -240,6 +240,18 @@ def test_format_page_lets_the_rep_pick_the_sheet_and_the_rows_above_the_header(
     assert wizard.mapping_page.combos[0].currentData() == "company"
 
 
+def test_a_name_split_in_two_columns_is_joined_family_name_first(
+    qtbot: QtBot, db: Database, paths: Paths, tmp_path: Path
+) -> None:
+    path = tmp_path / "names.csv"
+    path.write_text("名,姓,会社名\n太郎,山田,山田商事\n", encoding="utf-8")
+    wizard = _wizard(qtbot, db, paths, path)
+    wizard.next()
+    wizard.next()
+    names = [h for h, f in wizard.mapping_page.mapping() if f == "contact_name"]
+    assert names == ["姓", "名"]  # whatever the file's column order
+
+
 def test_format_page_hides_the_sheet_for_a_csv(qtbot: QtBot, db: Database, paths: Paths) -> None:
     wizard = _wizard(qtbot, db, paths, FIXTURES / "excel_cp932.csv")
     wizard.next()

@@ -626,7 +626,13 @@ class MappingPage(QWizardPage):
         # Join order within a field: the preset's (family name before given name).
         name = self.preset.currentData()
         order = {h: i for i, (h, _f) in enumerate(m.PRESETS.get(name, []))} if name else {}
-        pairs.sort(key=lambda p: order.get(p[0], len(order) + self.w.headers.index(p[0])))
+        pairs.sort(
+            key=lambda p: (
+                order.get(p[0], len(order)),
+                m.is_given_name(p[0]),  # without a preset too: 姓 before 名
+                self.w.headers.index(p[0]),
+            )
+        )
         return [(h, f) for h, f in pairs if f]
 
     def isComplete(self) -> bool:

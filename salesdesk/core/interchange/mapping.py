@@ -127,6 +127,11 @@ _ALIASES: dict[str, str] = {
 _GIVEN = frozenset({"名", "メイ", "名(カナ)", "名カナ", "名フリガナ", "first name", "given name"})
 
 
+def is_given_name(header: str) -> bool:
+    """A given-name column (名, First Name): joined after the family name's."""
+    return _fold(header) in _GIVEN
+
+
 def _fold(header: str) -> str:
     return unicodedata.normalize("NFKC", header).strip().casefold().replace(" ", " ")
 
@@ -177,7 +182,7 @@ def guess_mapping(headers: Sequence[str]) -> Mapping:
         if field is not None and h not in covered:
             more.append((h, field))
     # Stable: only given names move (after everything, so after their family name).
-    return out + sorted(more, key=lambda pair: _fold(pair[0]) in _GIVEN)
+    return out + sorted(more, key=lambda pair: is_given_name(pair[0]))
 
 
 def validate_mapping(mapping: Mapping, headers: Sequence[str]) -> None:

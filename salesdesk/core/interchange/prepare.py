@@ -131,9 +131,18 @@ class Extractor:
                 out[target] = "\n".join(
                     uninert(row[i]) for i in cols if i < width and row[i].strip()
                 )
+            elif target == "contact_name" and len(parts) > 1 and all(map(_western, parts)):
+                # Mappings put the family name first (山田 太郎); a name written in Latin
+                # letters reads given name first (Anna Schmidt).
+                out[target] = " ".join(reversed(parts))
             else:
                 out[target] = " ".join(parts)
         return out
+
+
+def _western(name: str) -> bool:
+    """A name without kanji or kana (those start at U+2E80)."""
+    return all(ch < "\u2e80" for ch in name)
 
 
 def _parse_stage(text: str) -> Stage | None:
