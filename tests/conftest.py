@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,3 +52,21 @@ def prospects(db: Database) -> ProspectService:
 @pytest.fixture
 def calls(db: Database) -> CallService:
     return CallService(db)
+
+
+@pytest.fixture
+def japan_time() -> Iterator[None]:
+    """The machine's local time zone is Japan's (UTC+9, no daylight saving)."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("needs time.tzset to switch the local zone")
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "JST-9"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -38,24 +35,6 @@ def svc(db: Database) -> ProspectService:
 @pytest.fixture
 def call_svc(db: Database) -> CallService:
     return CallService(db, clock=clock)
-
-
-@pytest.fixture
-def japan_time() -> Iterator[None]:
-    """The machine's local time zone is Japan's (UTC+9, no daylight saving)."""
-    if not hasattr(time, "tzset"):
-        pytest.skip("needs time.tzset to switch the local zone")
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "JST-9"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
 
 
 def ids(svc: ProspectService, **query: object) -> list[str]:

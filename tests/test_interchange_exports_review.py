@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -433,23 +430,7 @@ def test_cli_lists_where_the_unencodable_characters_are(
     assert not out.exists()
 
 
-@pytest.fixture
-def in_tokyo() -> Iterator[None]:
-    """This computer's local time is Japan's (the export writes local times)."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Asia/Tokyo"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
-
-
-@pytest.mark.usefixtures("in_tokyo")
+@pytest.mark.usefixtures("japan_time")
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 def test_times_are_the_reps_local_time_as_text_excel_reads_as_a_date(
     db: Database, tmp_path: Path, kind: str
