@@ -331,6 +331,40 @@ def test_export_dialog_json_and_ics(qtbot: QtBot, db: Database, tmp_path: Path) 
         dialog.start(dialog.job(out))
         qtbot.waitUntil(lambda d=dialog: d.written is not None, timeout=10_000)
         assert out.stat().st_size > 0
+        assert str(out) in dialog.told
+    assert "Exported 0 calendar events" in told_for(services, "ics", tmp_path)
+    assert "Exported everything (" in told_for(services, "json", tmp_path)
+
+
+def told_for(services: Services, kind: str, folder: Path) -> str:
+    dialog = ExportDialog(services, ProspectQuery())
+    dialog.format.setCurrentIndex(dialog.format.findData(kind))
+    dialog.start(dialog.job(folder / f"again.{kind}"))
+    dialog.worker.wait()  # type: ignore[union-attr]
+    QApplication.processEvents()
+    told = dialog.told
+    dialog.deleteLater()
+    return told
+
+
+def test_the_window_says_what_an_export_wrote(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    window = MainWindow(_services_with_data(db), Settings())
+    qtbot.addWidget(window)
+    window.show()
+    out = tmp_path / "list.csv"
+
+    def export_when_open() -> None:  # inside the dialog's own event loop (exec)
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ExportDialog):
+            dialog.start(dialog.job(out))
+        else:
+            QTimer.singleShot(10, export_when_open)
+
+    QTimer.singleShot(0, export_when_open)
+    window.export_action.trigger()
+    assert out.exists()
+    told = window.statusBar().currentMessage()
+    assert told == f"Exported 2 prospects (2 rows) to {out}"
 
 
 def test_file_menu_has_import_and_export(qtbot: QtBot, db: Database) -> None:

@@ -1577,6 +1577,30 @@ Details: {0}</source>
         <translation>未完了のフォローアップと顧客側の期限を、通知付きで Outlook・Google・Apple のカレンダーへ。変更後にもう一度取り込むと予定が更新され、その間に完了・取り消したものはキャンセルになります。</translation>
     </message>
     <message>
+        <source>Exported</source>
+        <translation>書き出しました</translation>
+    </message>
+    <message>
+        <source>{0}
+
+{1} cells were longer than Excel's limit of 32,767 characters and were cut. A CSV export keeps them whole.</source>
+        <translation>{0}
+
+{1} 個のセルが Excel の上限（32,767 文字）を超えていたため、切り詰めました。CSV で書き出せば全文が残ります。</translation>
+    </message>
+    <message>
+        <source>Exported everything ({0} rows) to {1}</source>
+        <translation>すべてのデータ（{0} 行）を {1} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Exported {0} calendar events to {1}</source>
+        <translation>カレンダーの予定 {0} 件を {1} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Exported {0} prospects ({1} rows) to {2}</source>
+        <translation>見込み客 {0} 件（{1} 行）を {2} に書き出しました</translation>
+    </message>
+    <message>
         <source>These characters cannot be written in Shift_JIS (CP932): {0}
 
 {1}

@@ -152,6 +152,7 @@ class ExportDialog(QDialog):
         self._format_changed()
         self.worker: ExportWorker | None = None
         self.written: Path | None = None
+        self.told = ""  # what was written, once it was
         self.resize(560, self.sizeHint().height())
 
     def _format_changed(self) -> None:
@@ -228,11 +229,33 @@ class ExportDialog(QDialog):
         """Cancel: stops an export under way (its partial file is removed) and closes."""
         self.reject()
 
-    def _done(self, job: dict[str, Any], _result: object) -> None:
+    def _done(self, job: dict[str, Any], result: object) -> None:
         self.bar.hide()
         self.worker = None
         self.written = Path(job["out"])
+        self.told = self.result_text(job["format"], result, self.written)
+        truncated = len(getattr(result, "truncated", []))
+        if truncated:
+            QMessageBox.information(
+                self,
+                self.tr("Exported"),
+                self.tr(
+                    "{0}\n\n{1} cells were longer than Excel's limit of 32,767 characters "
+                    "and were cut. A CSV export keeps them whole."
+                ).format(self.told, truncated),
+            )
         self.accept()
+
+    def result_text(self, kind: str, result: object, out: Path) -> str:
+        """What was written, for the window's status bar."""
+        if kind == "json":
+            rows = sum(getattr(result, "tables", {}).values())
+            return self.tr("Exported everything ({0} rows) to {1}").format(rows, out)
+        if kind == "ics":
+            return self.tr("Exported {0} calendar events to {1}").format(result, out)
+        return self.tr("Exported {0} prospects ({1} rows) to {2}").format(
+            getattr(result, "prospects", 0), getattr(result, "rows", 0), out
+        )
 
     def _failed(self, job: dict[str, Any], exc: Exception) -> None:
         self.bar.hide()

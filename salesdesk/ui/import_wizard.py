@@ -1132,6 +1132,8 @@ def add_interchange_actions(window: MainWindow, file_menu: QMenu) -> tuple[QActi
 
         dialog = ExportDialog(window.services, window.model.query, window)
         dialog.exec()
+        if dialog.told:
+            window.statusBar().showMessage(dialog.told, 15_000)
         dialog.deleteLater()
 
     import_action = QAction(QCoreApplication.translate("ImportWizard", "&Import…"), window)
