@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -372,6 +372,11 @@ def test_file_menu_has_import_and_export(qtbot: QtBot, db: Database) -> None:
     qtbot.addWidget(window)
     assert window.import_action.text() == "&Import…"
     assert window.export_action.text() == "E&xport…"
+    shortcuts = [window.import_action.shortcut(), window.export_action.shortcut()]
+    assert [k.toString() for k in shortcuts] == ["Ctrl+I", "Ctrl+E"]
+    # No other action of the window answers to them.
+    others = [a.shortcut().toString() for a in window.findChildren(QAction)]
+    assert others.count("Ctrl+I") == 1 and others.count("Ctrl+E") == 1
     file_menu = window.menuBar().actions()[0].menu()
     assert window.import_action in file_menu.actions()  # type: ignore[union-attr]
 

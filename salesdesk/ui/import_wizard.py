@@ -1138,9 +1138,11 @@ def add_interchange_actions(window: MainWindow, file_menu: QMenu) -> tuple[QActi
 
     import_action = QAction(QCoreApplication.translate("ImportWizard", "&Import…"), window)
     import_action.setObjectName("importAction")
+    import_action.setShortcut("Ctrl+I")
     import_action.triggered.connect(lambda _checked=False: run_import())
     export_action = QAction(QCoreApplication.translate("ImportWizard", "E&xport…"), window)
     export_action.setObjectName("exportAction")
+    export_action.setShortcut("Ctrl+E")
     export_action.triggered.connect(lambda _checked=False: run_export())
     window.addActions([import_action, export_action])
     DropToImport(window, run_import)
