@@ -101,6 +101,11 @@ class Settings:
     # An open complaint with no contact for this many days is flagged (DOMAIN.md §5).
     complaint_silence_days: int = 3
     tray_hint_shown: bool = False
+    # The calendar feed for calendar apps on this computer (core/interchange/feed.py); the
+    # port and token are chosen once, so a subscription keeps working.
+    calendar_feed: bool = False
+    calendar_feed_port: int = 0
+    calendar_feed_token: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

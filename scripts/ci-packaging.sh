@@ -93,6 +93,7 @@ check "first start: profile adopted into the data folder" \
 check "first start: starter prospects added" grep -qx "prospects: 2" "$tmp/first.out"
 check "bundle carries desktop notifications" \
   grep -qx "notifications: desktop-notifier (D-Bus)" "$tmp/first.out"
+check "bundle serves the calendar feed" grep -qx "calendar feed: ok" "$tmp/first.out"
 check "first start: language from the profile" grep -q '"language": "ja"' "$data/settings.json"
 as_rep "$home/.local/bin/salesdesk" prospect list >"$tmp/list.out"
 check "headless command through ~/.local/bin finds the starter list" grep -q "テスト商事" "$tmp/list.out"

@@ -19,3 +19,4 @@ def test_smoke_starts_paints_and_reports(
     # On Linux the desktop-notification library must be there (a bundle that left it out
     # would quietly fall back to the in-window banner).
     assert "notifications: desktop-notifier (D-Bus)" in out
+    assert "calendar feed: ok" in out

@@ -3275,10 +3275,14 @@ Details: {0}</source>
 <context>
     <name>ReminderDesk</name>
     <message>
+        <source>Calendar apps cannot reach SalesDesk: port {0} is taken ({1}).</source>
+        <extracomment>How often the data file's change counter is looked at (a pragma, not a query).</extracomment>
+        <translation>カレンダーアプリから SalesDesk に接続できません: ポート {0} は使用中です（{1}）。</translation>
+    </message>
+    <message>
         <source>SalesDesk could not change how it starts at login.
 
 {0}</source>
-        <extracomment>How often the data file's change counter is looked at (a pragma, not a query).</extracomment>
         <translation>ログイン時の自動起動の設定を変更できませんでした。
 
 {0}</translation>
@@ -3731,6 +3735,30 @@ Details: {0}</source>
     <message>
         <source>Data folder</source>
         <translation>データの保存先</translation>
+    </message>
+    <message>
+        <source>Share my follow-ups and deadlines with calendar apps on this computer</source>
+        <translation>フォローアップと期限をこのパソコンのカレンダーアプリと共有する</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add it in your calendar app as a calendar from the Internet.</source>
+        <translation>カレンダーアプリで「インターネット上のカレンダー」として追加します。</translation>
+    </message>
+    <message>
+        <source>Outlook: Add calendar → From Internet. Apple Calendar: File → New Calendar Subscription. Thunderbird: New Calendar → On the Network. The calendar follows your changes while SalesDesk runs.</source>
+        <translation>Outlook:「予定表を追加 → インターネットから」。Apple カレンダー:「ファイル → 新規カレンダー照会」。Thunderbird:「新しいカレンダー → ネットワーク上」。SalesDesk が動いている間、カレンダーは変更に追従します。</translation>
+    </message>
+    <message>
+        <source>Calendar apps</source>
+        <translation>カレンダーアプリ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
     </message>
     <message>
         <source>Show desktop notifications</source>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from salesdesk import APP_NAME
 from salesdesk.config import Paths, Settings, resource_path
+from salesdesk.core.db import Database
 from salesdesk.ui.notifier import (
     MAX_SEPARATE,
     BannerNotifier,
@@ -32,6 +33,7 @@ from salesdesk.ui.single_instance import bring_to_front
 from salesdesk.ui.tray import CloseToTray, TrayIcon, tray_available
 
 if TYPE_CHECKING:
+    from salesdesk.core.interchange.feed import CalendarFeed
     from salesdesk.core.reminders import Reminder
     from salesdesk.core.services import Services
     from salesdesk.ui.main_window import MainWindow
@@ -121,6 +123,7 @@ class ReminderDesk(QObject):
         if self.tray is not None:
             self.scheduler.remindersDue.connect(self.tray.refresh)
         self.data_watch: DataWatch | None = None
+        self.feed: CalendarFeed | None = None  # serving calendar apps (settings)
         self.attach(window())
 
     def _choose_notifier(self) -> Notifier:
@@ -152,10 +155,12 @@ class ReminderDesk(QObject):
         self.scheduler.start()
         self.data_watch = DataWatch(self.services)
         self.data_watch.changed.connect(self.refresh)
+        self.apply_calendar_feed()
 
     def stop(self) -> None:
         if self.data_watch is not None:
             self.data_watch.stop()
+        self._stop_feed()
         self.scheduler.stop()
         if self.tray is not None:
             self.tray.hide()
@@ -174,12 +179,51 @@ class ReminderDesk(QObject):
             self.notifier = self._choose_notifier()
         login_changed = settings.start_at_login != self.settings.start_at_login
         self.settings = settings
+        if self.data_watch is not None:  # started: the feed follows the settings at once
+            self.apply_calendar_feed()
         self.services.set_complaint_silence_days(settings.complaint_silence_days)
         if login_changed:
             self.apply_start_at_login()
         if self.tray is not None:
             self.tray.retranslate()
         self.refresh()
+
+    # -- the calendar feed ---------------------------------------------------------------
+    def apply_calendar_feed(self) -> bool:
+        """Serve (or stop serving) the calendar for calendar apps, as the settings say.
+
+        False, with a word in the status bar, when its port is taken (another program, or
+        SalesDesk running for another user of this computer).
+        """
+        from salesdesk.core.interchange.feed import CalendarFeed
+
+        s = self.settings
+        wanted = (s.calendar_feed_port, s.calendar_feed_token) if s.calendar_feed else None
+        running = self.feed
+        if running is not None and (running.port, running.token) == wanted:
+            return True
+        self._stop_feed()
+        if wanted is None or not all(wanted):
+            return True
+        db = self.services.db
+        try:
+            feed = CalendarFeed(lambda: Database(db.uri, db.path), *wanted)
+        except OSError as exc:
+            self._window().statusBar().showMessage(
+                self.tr("Calendar apps cannot reach SalesDesk: port {0} is taken ({1}).").format(
+                    wanted[0], exc.strerror or exc
+                ),
+                30_000,
+            )
+            return False
+        feed.start()
+        self.feed = feed
+        return True
+
+    def _stop_feed(self) -> None:
+        if self.feed is not None:
+            self.feed.stop()
+            self.feed = None
 
     def apply_start_at_login(self) -> bool:
         """Write or remove the start-at-login entry; False (with a message) when it failed."""

@@ -1,9 +1,10 @@
-"""Preferences: language and the default timing of the next follow-up."""
+"""Preferences: language, the next follow-up's timing, warnings, reminders, calendar apps."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -11,7 +12,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -73,6 +77,7 @@ class SettingsDialog(QDialog):
             self.tr("Warn on an open deal when this many latest contacts were only progress checks")
         )
         reminders = self._reminder_group(settings, notifier_name, tray_available)
+        calendar = self._calendar_group(settings)
         data_dir = QLabel(str(paths.data_dir))
         data_dir.setWordWrap(True)
 
@@ -91,7 +96,61 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(decision)
         layout.addWidget(reminders)
+        layout.addWidget(calendar)
         layout.addWidget(buttons)
+
+    def _calendar_group(self, settings: Settings) -> QGroupBox:
+        self.feed_port = settings.calendar_feed_port
+        self.feed_token = settings.calendar_feed_token
+        self.calendar_feed = QCheckBox(
+            self.tr("Share my follow-ups and deadlines with calendar apps on this computer")
+        )
+        self.calendar_feed.setObjectName("calendarFeed")
+        self.feed_address = QLineEdit()
+        self.feed_address.setObjectName("calendarFeedAddress")
+        self.feed_address.setReadOnly(True)
+        copy = QPushButton(self.tr("&Copy"))
+        copy.setObjectName("calendarFeedCopy")
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.feed_address.text()))
+        self.feed_copy = copy
+        row = QHBoxLayout()
+        row.addWidget(self.feed_address, 1)
+        row.addWidget(copy)
+        hint = QLabel(self.tr("Add it in your calendar app as a calendar from the Internet."))
+        hint.setEnabled(False)  # greyed: a hint (one line: the dialog keeps its size)
+        hint.setToolTip(
+            self.tr(
+                "Outlook: Add calendar → From Internet. Apple Calendar: File → New Calendar "
+                "Subscription. Thunderbird: New Calendar → On the Network. The calendar "
+                "follows your changes while SalesDesk runs."
+            )
+        )
+        self.feed_address.setToolTip(hint.toolTip())
+        group = QGroupBox(self.tr("Calendar apps"))
+        form = QFormLayout(group)
+        form.addRow(self.calendar_feed)
+        form.addRow(self.tr("Address"), row)
+        form.addRow(hint)
+        self.calendar_feed.toggled.connect(self._feed_toggled)
+        self.calendar_feed.setChecked(settings.calendar_feed)
+        self._feed_toggled(settings.calendar_feed)
+        return group
+
+    def _feed_toggled(self, on: bool) -> None:
+        """On for the first time: the feed's port and token are chosen, for good."""
+        if on and not (self.feed_port and self.feed_token):
+            from salesdesk.core.interchange.feed import free_port, new_token
+
+            self.feed_port, self.feed_token = free_port(), new_token()
+        if on:
+            from salesdesk.core.interchange.feed import feed_url
+
+            self.feed_address.setText(feed_url(self.feed_port, self.feed_token))
+            self.feed_address.setCursorPosition(0)  # its start shows: http://127.0.0.1:…
+        else:
+            self.feed_address.clear()
+        self.feed_address.setEnabled(on)
+        self.feed_copy.setEnabled(on)
 
     def _reminder_group(
         self, settings: Settings, notifier_name: str | None, tray_available: bool
@@ -139,5 +198,8 @@ class SettingsDialog(QDialog):
             close_to_tray=self.close_to_tray.isChecked(),
             start_at_login=self.start_at_login.isChecked(),
             complaint_silence_days=self.complaint_days.value(),
+            calendar_feed=self.calendar_feed.isChecked(),
+            calendar_feed_port=self.feed_port,
+            calendar_feed_token=self.feed_token,
             extra=dict(settings.extra),
         )

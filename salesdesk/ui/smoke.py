@@ -40,6 +40,27 @@ def _notification_library() -> str:
     return "desktop-notifier (D-Bus)"
 
 
+def _calendar_feed(db_uri: str, db_path: Path | None) -> str:
+    """Whether the calendar feed serves here (its web server and calendar library are in
+    the installation): one request on a free loopback port."""
+    import urllib.request
+
+    from salesdesk.core.db import Database
+    from salesdesk.core.interchange.feed import CalendarFeed, new_token
+
+    try:
+        feed = CalendarFeed(lambda: Database(db_uri, db_path), 0, new_token())
+        feed.start()
+        try:
+            with urllib.request.urlopen(feed.url, timeout=10) as answer:
+                body = answer.read()
+        finally:
+            feed.stop()
+    except Exception as exc:  # reported, not raised: the line says what is wrong
+        return f"failed ({exc})"
+    return "ok" if body.startswith(b"BEGIN:VCALENDAR") else "failed (not a calendar)"
+
+
 def _smoke(paths: Paths, lang: str | None, started: float) -> int:
     from PySide6.QtCore import QCoreApplication, QEventLoop
 
@@ -80,6 +101,8 @@ def _smoke(paths: Paths, lang: str | None, started: float) -> int:
         print(f"window title: {window.windowTitle()}")
         print(f"window painted after: {painted_ms:.0f} ms")
         print(f"notifications: {_notification_library()}")
+        db = controller.services.db
+        print(f"calendar feed: {_calendar_feed(db.uri, db.path)}")
         return 0
     finally:
         window.close()

@@ -39,6 +39,7 @@ FOLLOW_UP_ALARM = timedelta(minutes=15)
 EVENT_LENGTH = timedelta(minutes=30)
 PRODID = "-//SalesDesk//SalesDesk//EN"
 CALENDAR_NAME = "SalesDesk"
+REFRESH_INTERVAL = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -128,18 +129,18 @@ def action_items(conn: sqlite3.Connection, now: datetime) -> list[CalendarItem]:
     return items
 
 
-def export_ics(
+def calendar_bytes(
     db: Database,
-    out: Path,
     now: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Write follow-ups and customer action items to ``out``; return the number of events.
+) -> tuple[bytes, int]:
+    """The calendar of follow-ups and customer action items, and its number of events.
 
     ``progress(events made, events in all)`` is called every few hundred events; it may
-    raise (a cancel) to stop, and nothing is written then.
+    raise (a cancel) to stop.
     """
     from icalendar import Alarm, Calendar, Event
+    from icalendar.prop import vDuration
 
     stamp = (now or utc_now()).astimezone(UTC)
     conn = db.reader()
@@ -150,6 +151,9 @@ def export_ics(
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", CALENDAR_NAME)
+    # How often a subscribed calendar should look again (RFC 7986; Outlook's own name).
+    cal.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
     for number, item in enumerate(items, start=1):
         if progress is not None and number % 500 == 0:
             progress(number, len(items))
@@ -175,11 +179,25 @@ def export_ics(
             alarm.add("trigger", offset)
             event.add_component(alarm)
         cal.add_component(event)
+    return cal.to_ical(), len(items)
+
+
+def export_ics(
+    db: Database,
+    out: Path,
+    now: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Write follow-ups and customer action items to ``out``; return the number of events.
+
+    ``progress`` as for :func:`calendar_bytes`; a cancel writes nothing.
+    """
+    data, count = calendar_bytes(db, now, progress)
     out = Path(out)
     tmp = out.with_name(f".{out.name}.partial")
     try:
-        tmp.write_bytes(cal.to_ical())
+        tmp.write_bytes(data)
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
-    return len(items)
+    return count
