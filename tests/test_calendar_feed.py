@@ -171,3 +171,19 @@ def test_the_reminder_desk_serves_the_feed_as_the_settings_say(
     finally:
         desk.stop()
     assert desk.feed is None
+
+
+def test_a_silent_client_does_not_hold_the_feed_or_its_stop(db: Database) -> None:
+    import socket
+    import time
+
+    running = CalendarFeed(lambda: Database(db.uri, db.path), 0, new_token())
+    running.start()
+    silent = socket.create_connection(("127.0.0.1", running.port))  # connects, says nothing
+    try:
+        assert _get(running.url)[0] == 200  # answered once the silent one timed out
+        started = time.monotonic()
+        running.stop()
+        assert time.monotonic() - started < 5
+    finally:
+        silent.close()

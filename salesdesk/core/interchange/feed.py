@@ -30,6 +30,7 @@ HOST = "127.0.0.1"
 PREFERRED_PORT = 51763
 FILE_NAME = "salesdesk.ics"
 MAX_AGE_SECONDS = 300
+REQUEST_TIMEOUT_SECONDS = 2.0
 
 
 def new_token() -> str:
@@ -77,6 +78,9 @@ class CalendarFeed:
 
         class Handler(BaseHTTPRequestHandler):
             server_version = "SalesDesk"
+            # A client that connects and says nothing holds the one request thread (and
+            # stop()) for at most this long.
+            timeout = REQUEST_TIMEOUT_SECONDS
 
             def do_GET(self) -> None:
                 feed.answer(self, head_only=False)
