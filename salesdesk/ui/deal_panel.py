@@ -82,6 +82,7 @@ from salesdesk.ui.deal_text import (
 )
 from salesdesk.ui.forms import FORM_STYLE, confirm_discard, plain_tooltip
 from salesdesk.ui.outcome_dialog import DealFieldErrors, OptionalDate, OutcomeDialog, pydate, qdate
+from salesdesk.ui.screen_fit import fit_to_screen, scrolling
 
 #: Wider than this, the editor and the checklist sit side by side.
 SIDE_BY_SIDE_WIDTH = 700
@@ -967,9 +968,9 @@ class DealPanel(QWidget):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
-        layout.addWidget(panel, 1)
+        layout.addWidget(scrolling(panel), 1)  # a small screen scrolls; Close stays in view
         layout.addWidget(buttons)
-        dialog.resize(1180, 760)
+        fit_to_screen(dialog, 1180, 760)
         self.large_dialog = dialog
         dialog.exec()
         self.large_dialog = None

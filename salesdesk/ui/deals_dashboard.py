@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.core.closing_rules import Dashboard, DealResult, LossCategory
 from salesdesk.ui.deal_text import category_label, deal_stage_label, format_day, result_label
+from salesdesk.ui.screen_fit import fit_to_screen, scrolling
 
 BLUE, GREEN, RED, GREY = "#216ec8", "#2e7d32", "#c62828", "#6d7f99"
 
@@ -248,10 +249,12 @@ class DealsDashboard(QDialog):
         grid.setColumnStretch(1, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        page = QWidget()
+        page.setLayout(grid)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid, 1)
+        layout.addWidget(scrolling(page), 1)  # a small screen scrolls; Close stays in view
         layout.addWidget(buttons)
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)
 
     def _closing_summary(self) -> str:
         b = self.board

@@ -45,6 +45,7 @@ from salesdesk.core.db import StorageError
 from salesdesk.core.enums import Stage
 from salesdesk.core.validation import NotFoundError
 from salesdesk.ui.lazy_qt import Qt
+from salesdesk.ui.screen_fit import fit_to_screen
 from salesdesk.ui.steps import AfterPaint, ServiceStep
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.settings = settings
         self.setWindowTitle(_title(services))
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self.drafts: DraftStore | None = None  # set by the app: autosaved call drafts
         self._load_now = load_now
         self._built = False
