@@ -278,8 +278,22 @@ class DetailPanel(QWidget):
                     item.setToolTip(self.tr("Decision maker"))
                 self.contacts.setItem(row, col, item)
         self.contacts.resizeColumnsToContents()
+        self._fit_contacts_height(len(contacts))
         self.edit_contact_button.setEnabled(bool(contacts))
         self.delete_contact_button.setEnabled(bool(contacts))
+
+    def _fit_contacts_height(self, rows: int) -> None:
+        """As tall as its contacts (two rows at least, then it scrolls): the tabs below
+        get the room a company with one contact does not need."""
+        table = self.contacts
+        shown = min(max(rows, 2), 5)
+        height = (
+            table.horizontalHeader().sizeHint().height()
+            + shown * table.verticalHeader().defaultSectionSize()
+            + table.horizontalScrollBar().sizeHint().height()
+            + 2 * table.frameWidth()
+        )
+        table.setFixedHeight(min(height, 170))
 
     def _fill_timeline(self, entries: list[TimelineEntry]) -> None:
         self.timeline.clear()

@@ -140,22 +140,27 @@ class FollowUpPanel(QWidget):
         # What the customer already did (or was let off) stays readable, greyed, on request.
         self.show_closed = QCheckBox(self.tr("Show done items"))
         self.show_closed.toggled.connect(lambda _on: self.reload())
-        new_row.addWidget(self.show_closed)
+        # The actions in two short rows (the daily ones first): one long row made the
+        # detail panel so wide that the prospect list lost its last column.
         row = QHBoxLayout()
         for act in (self.done_action, self.edit_action):
             row.addWidget(self._button(act))
         self.snooze_button = QPushButton(self.tr("Snooze"))
         self.snooze_button.setMenu(self.snooze_menu)
         row.addWidget(self.snooze_button)
-        for act in (self.cancel_action, self.delete_action, self.draft_action):
-            row.addWidget(self._button(act))
         row.addStretch(1)
+        more = QHBoxLayout()
+        for act in (self.cancel_action, self.delete_action, self.draft_action):
+            more.addWidget(self._button(act))
+        more.addStretch(1)
+        more.addWidget(self.show_closed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(new_row)
         layout.addWidget(self.tree, 1)
         layout.addLayout(row)
+        layout.addLayout(more)
         self._update_actions()
 
     @property
