@@ -115,7 +115,7 @@
     </message>
     <message>
         <source>Customer initiated (they reached out)</source>
-        <translation>顧客から（先方からの連絡）</translation>
+        <translation>先方からの連絡</translation>
     </message>
     <message>
         <source>Asked for an appointment</source>
@@ -536,6 +536,10 @@
     <message>
         <source>Rows read: {0}. New prospects: {1}. Rows matching prospects you already have: {2}. Rows not valid: {3}.</source>
         <translation>読んだ行: {0} 行。新しい見込み客: {1} 件。登録済みと一致する行: {2} 行。正しくない行: {3} 行。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>／</translation>
     </message>
 </context>
 <context>
@@ -1574,7 +1578,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>Open follow-ups and customer deadlines with reminders, for Outlook, Google or Apple calendars. Import it again after changes: events are updated, and ones done or cancelled meanwhile are cancelled.</source>
-        <translation>未完了のフォローアップと顧客側の期限を、通知付きで Outlook・Google・Apple のカレンダーへ。変更後にもう一度取り込むと予定が更新され、その間に完了・取り消したものはキャンセルになります。</translation>
+        <translation>未完了のフォローアップと顧客側の期限を、通知付きで Outlook・Google・Apple のカレンダー用に書き出します。変更後にもう一度取り込むと予定が更新され、その間に完了・取消した予定はカレンダーでも取り消されます。</translation>
     </message>
     <message>
         <source>Exported</source>
@@ -3337,7 +3341,7 @@ Details: {0}</source>
     </message>
     <message numerus="yes">
         <source>%n reminder(s) while SalesDesk was closed or asleep</source>
-        <translation><numerusform>SalesDeskの終了中・スリープ中のリマインダー %n件</numerusform></translation>
+        <translation><numerusform>SalesDesk を閉じていた間・スリープ中のリマインダー（%n 件）</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n reminder(s) due now</source>
@@ -3424,8 +3428,8 @@ Your current data is backed up first, so you can come back to it from this list.
         <translation>取り込み</translation>
     </message>
     <message>
-        <source>One step: until it is done, Cancel leaves your list as it was.</source>
-        <translation>一度にまとめて取り込みます。終わるまでは「取り込みを中止」でリストは元のままです。</translation>
+        <source>One step: stopped before it is done, it leaves your list as it was.</source>
+        <translation>一度にまとめて取り込みます。途中で止めれば、リストは元のままです。</translation>
     </message>
     <message>
         <source>&amp;Cancel import</source>
@@ -3694,19 +3698,19 @@ Details: {0}</source>
     </message>
     <message>
         <source>Before asking for a decision, warn below</source>
-        <translation>判断を求める前に、次を下回ったら警告</translation>
+        <translation>判断を求めるとき、次の値を下回っていれば警告</translation>
     </message>
     <message>
         <source>Relationship strength (0–30)</source>
-        <translation>関係強度(0〜30)</translation>
+        <translation>関係強度（0〜30）</translation>
     </message>
     <message>
         <source>Any one dimension (0–5)</source>
-        <translation>個々の関係(0〜5)</translation>
+        <translation>各項目の最低値（0〜5）</translation>
     </message>
     <message>
         <source>Need awareness (0–5)</source>
-        <translation>必要性顕在度(0〜5)</translation>
+        <translation>必要性顕在度（0〜5）</translation>
     </message>
     <message>
         <source> contact(s) in a row</source>
@@ -3730,7 +3734,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>Progress checks only: warn after</source>
-        <translation>進捗確認だけの接触: 警告する回数</translation>
+        <translation>進捗確認だけの連絡が続いたら警告</translation>
     </message>
     <message>
         <source>Data folder</source>

@@ -135,14 +135,14 @@ _DEFAULTS: dict[tuple[DraftMoment, str], Template] = {
     (DraftMoment.CHECK, "ja"): Template(
         subject="「{item}」の件でお手伝いできることはございますか",
         body=_JA_HEAD
-        + "{deadline}までにお進めいただいております「{item}」の件で、ご連絡いたしました。\n"
+        + "{deadline}までにご対応をお願いしております「{item}」の件で、ご連絡いたしました。\n"
         "その後、ご状況はいかがでしょうか。\n"
         "{consequence_sentence}\n\n"
         "お進めいただく中でご不明な点や、こちらでご用意できる資料・ご説明などが"
         "ございましたら、どうぞお気軽にお申し付けください。\n\n"
         "引き続きどうぞよろしくお願いいたします。\n\n"
         "{signature}\n",
-        consequence="なお、本件は以降の日程にも関わりますので（遅れた場合の影響：{consequence}）、"
+        consequence="なお、本件は以降の日程にも関わります（遅れますと、{consequence}）。"
         "私どもでもできる限りお手伝いさせていただければと存じます。",
     ),
     (DraftMoment.OVERDUE, "ja"): Template(

@@ -131,7 +131,7 @@ class ExportDialog(QDialog):
         self.bar.setObjectName("exportProgress")
         self.bar.setRange(0, 0)  # busy until the export says how far it is
         self.bar.hide()
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("&Encoding:"), self.encoding)
         form.addRow(self.tr("Prospects:"), self.filtered)
@@ -159,6 +159,12 @@ class ExportDialog(QDialog):
         kind = self.format.currentData()
         self.encoding.setEnabled(kind == "csv")
         listing = kind in ("csv", "xlsx")
+        # Which prospects, and the encoding, mean something for a list only: hidden, not
+        # greyed (a greyed "current list" looked like a filtered export of everything).
+        if hasattr(self, "form"):
+            self.form.setRowVisible(self.encoding, listing)
+            self.form.setRowVisible(self.filtered, listing)
+            self.form.setRowVisible(self.all, listing)
         self.all.setEnabled(listing)
         self.filtered.setEnabled(
             listing

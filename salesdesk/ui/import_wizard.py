@@ -728,7 +728,7 @@ class CheckPage(QWizardPage):
             self.skip.show()
             self.problems.setRowCount(len(summary.problems))
             for r, p in enumerate(summary.problems):
-                reasons = "; ".join(
+                reasons = self.tr("; ").join(
                     f"{field_label(k)}: {error_text(v)}" for k, v in p.errors.items()
                 )
                 self.problems.setItem(r, 0, _item(str(p.line)))
@@ -854,7 +854,9 @@ class RunPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Import"))
-        self.setSubTitle(self.tr("One step: until it is done, Cancel leaves your list as it was."))
+        self.setSubTitle(
+            self.tr("One step: stopped before it is done, it leaves your list as it was.")
+        )
         self.status = _plain_label()
         self.status.setObjectName("importRunStatus")
         self.bar = QProgressBar()
