@@ -139,7 +139,7 @@ def _backup_before_import(services: Services, paths: Paths, label: str = "") -> 
 
 
 def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> int:
-    from salesdesk.core.backup import BackupError, discard_backup
+    from salesdesk.core.backup import BackupError, settle_backup
     from salesdesk.core.interchange import importer as imp
     from salesdesk.core.interchange import mapping as m
     from salesdesk.core.interchange import source
@@ -151,13 +151,18 @@ def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> in
             from salesdesk.core.backup import PRE_RESTORE
             from salesdesk.core.interchange.dump import import_dump
 
+            if args.dry_run:  # read and written in a transaction rolled back: nothing changes
+                done = import_dump(services.db, path, replace=args.replace, dry_run=True)
+                rows = ", ".join(f"{t} {n}" for t, n in done.tables.items())
+                print(f"dry run (nothing written): would restore {rows}")
+                return EXIT_OK
             backup = _backup_before_import(services, paths, PRE_RESTORE) if args.replace else None
             try:
                 done = import_dump(services.db, path, replace=args.replace)
             except BaseException:
-                if backup is not None:  # rolled back: the data is as it was
-                    discard_backup(backup)
+                settle_backup(backup, changed=False)  # rolled back: the data is as it was
                 raise
+            backup = settle_backup(backup, changed=True)
             rows = ", ".join(f"{t} {n}" for t, n in done.tables.items())
             print(f"restored {rows}")
             if backup is not None:
@@ -199,12 +204,13 @@ def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> in
         try:
             summary = imp.run_import(services.db, path, fmt, options, services.clock, progress)
         except BaseException:
-            if backup is not None:  # nothing was written: the backup is not needed
-                discard_backup(backup)
+            settle_backup(backup, changed=False)  # nothing was written: not needed
             raise
         finally:
             if show_progress:
                 print(file=sys.stderr)
+        changed = bool(summary.imported or summary.merged or summary.contacts_added)
+        backup = settle_backup(backup, changed)  # an import that changed nothing keeps none
         if backup is not None:
             print(f"backup of the data before the import: {backup.name}")
     except imp.ImportRefused as exc:

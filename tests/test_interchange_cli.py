@@ -67,6 +67,38 @@ def test_an_import_into_a_list_keeps_a_backup_to_go_back_to(cli: Cli) -> None:
     assert len(json.loads(cli.out)) == 3
 
 
+def test_only_an_import_that_changed_something_keeps_a_backup_or_pushes_one_out(
+    cli: Cli, tmp_path: Path
+) -> None:
+    def pre_imports() -> list[str]:
+        assert cli("backup", "list", "--json") == 0
+        return sorted(r["id"] for r in json.loads(cli.out) if r["kind"] == "pre-import")
+
+    assert cli("import", str(FIXTURES / "excel_cp932.csv")) == 0
+    for n in range(3):  # three imports that each add a company: three backups kept
+        one = tmp_path / f"new{n}.csv"
+        one.write_text(f"会社名\n新しい会社{n}\n", encoding="utf-8")
+        assert cli("import", str(one)) == 0 and "backup of the data" in cli.out
+    kept = pre_imports()
+    assert len(kept) == 3
+    # Refused, and then changing nothing: neither keeps a backup nor pushes one out.
+    assert cli("import", str(FIXTURES / "google_contacts.csv"), "--mapping", "google") == 2
+    assert cli("import", str(FIXTURES / "excel_cp932.csv")) == 0
+    assert "unchanged 3" in cli.out and "backup of the data" not in cli.out
+    assert pre_imports() == kept
+
+
+def test_a_dry_run_of_a_full_export_changes_nothing(cli: Cli, tmp_path: Path) -> None:
+    assert cli("import", str(FIXTURES / "excel_cp932.csv")) == 0
+    dump = tmp_path / "all.json"
+    assert cli("export", "--format", "json", str(dump)) == 0
+    assert cli("prospect", "add", "--company", "後から足した会社") == 0
+    assert cli("import", str(dump), "--replace", "--dry-run") == 0
+    assert "dry run (nothing written): would restore prospect 3" in cli.out
+    assert cli("prospect", "list") == 0 and "後から足した会社" in cli.out
+    assert cli("backup", "list") == 0 and "pre-restore" not in cli.out
+
+
 def test_bad_files_get_a_clear_message(cli: Cli, tmp_path: Path) -> None:
     binary = tmp_path / "x.csv"
     binary.write_bytes(b"\x00\x01\x02" * 100)

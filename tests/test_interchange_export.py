@@ -277,3 +277,8 @@ def test_exports_report_progress_and_a_cancel_leaves_no_file(
     assert all(0 < d <= t for d, t in watching.steps)
     if kind in ("csv", "xlsx", "json"):
         assert watching.steps[-1][0] == watching.steps[-1][1]  # ends at the whole
+    # A cancel at the very last step (the file is written, not yet in place) still counts.
+    out.unlink()
+    with pytest.raises(InterchangeError):
+        run(_CancelAt(len(watching.steps)))
+    assert list(folder.iterdir()) == []

@@ -185,6 +185,23 @@ def test_wizard_lists_invalid_rows_and_needs_the_skip_box(
     assert "skipped as you chose" not in told
 
 
+def test_closing_the_wizard_as_the_import_commits_still_refreshes_the_list(
+    qtbot: QtBot, db: Database, paths: Paths, tmp_path: Path
+) -> None:
+    path = tmp_path / "one.csv"
+    path.write_text("会社名\n新しい会社\n", encoding="utf-8")
+    wizard = _wizard(qtbot, db, paths, path)
+    for _ in range(3):
+        wizard.next()
+    qtbot.waitUntil(lambda: wizard.check_page.summary is not None, timeout=10_000)
+    wizard.next()
+    worker = wizard.run_page.worker
+    assert wizard.currentId() == ImportWizard.RUN and worker is not None
+    worker.wait()  # committed; its "done" signal not yet handled when the rep presses Esc
+    with qtbot.waitSignal(wizard.imported_rows, timeout=2000):
+        wizard.reject()
+
+
 def test_binary_file_is_refused_on_the_first_page(
     qtbot: QtBot, db: Database, paths: Paths, tmp_path: Path
 ) -> None:

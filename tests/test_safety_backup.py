@@ -26,6 +26,7 @@ from salesdesk.core.backup import (
     restore_backup,
     rotate_backups,
     rotation_keeps,
+    settle_backup,
 )
 from salesdesk.core.calls import CallService
 from salesdesk.core.db import Database
@@ -264,12 +265,19 @@ def test_backup_before_an_import_only_when_there_is_a_list_and_newest_three_kept
     assert db.path is not None
     assert backup_before_change(db.path, paths.backups, PRE_IMPORT) is None  # empty list
     _fill(db, prospects=2, calls=0)
-    made = [
-        backup_before_change(db.path, paths.backups, PRE_IMPORT, lambda d=d: T0 - timedelta(days=d))
-        for d in (4, 3, 2, 1)
-    ]
+    made = []
+    for d in (4, 3, 2, 1):  # four imports that changed something
+        backup = backup_before_change(
+            db.path, paths.backups, PRE_IMPORT, lambda d=d: T0 - timedelta(days=d)
+        )
+        made.append(settle_backup(backup, changed=True, clock=lambda: T0))
     assert made[-1] is not None and backup_counts(made[-1]) == (2, 0)
-    # Each import rotates: the three newest backups from before an import stay.
+    # Each kept one rotates: the three newest backups from before an import stay.
     left = sorted(paths.backups.glob("salesdesk-pre-import-*"))
     assert left == sorted(p for p in made[1:] if p is not None)
     assert [b.kind for b in list_backups(paths.backups)] == [PRE_IMPORT] * 3
+    # An import that did not happen (or changed nothing) pushes none of them out.
+    extra = backup_before_change(db.path, paths.backups, PRE_IMPORT, lambda: T0)
+    assert len(list(paths.backups.glob("salesdesk-pre-import-*"))) == 4  # not rotated yet
+    assert settle_backup(extra, changed=False) is None
+    assert sorted(paths.backups.glob("salesdesk-pre-import-*")) == left

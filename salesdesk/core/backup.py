@@ -138,12 +138,14 @@ def backup_database(
 def backup_before_change(
     source: Path, dest_dir: Path, label: str, clock: Clock = utc_now
 ) -> Path | None:
-    """A backup of ``source`` before one big change (an import), then rotation.
+    """A backup of ``source`` before one big change (an import, a restore).
 
     None when the data file holds no prospect yet: there is nothing to go back to. The
-    caller discards the backup (:func:`discard_backup`) when the change is not made.
-    The rep waits for this one, so it is verified with ``quick_check`` (a 770 MB file
-    of 100k prospects and a million calls: ~2.2 s instead of ~7 s).
+    caller then either keeps it (:func:`keep_backup`, which rotates: only once the
+    change is made may an older backup of the kind go) or discards it
+    (:func:`discard_backup`) when nothing changed. The rep waits for this one, so it is
+    verified with ``quick_check`` (a 770 MB file of 100k prospects and a million calls:
+    ~2.2 s instead of ~7 s).
     """
     try:
         conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
@@ -155,15 +157,30 @@ def backup_before_change(
         raise BackupError(f"cannot read {source}: {exc}") from exc
     if empty:
         return None
-    now = clock()
-    created = backup_database(source, dest_dir, label, now, quick=True)
-    rotate_backups(dest_dir, now)
-    return created
+    return backup_database(source, dest_dir, label, clock(), quick=True)
+
+
+def keep_backup(path: Path, clock: Clock = utc_now) -> None:
+    """The change was made: ``path`` stays, and the rotation of its folder runs."""
+    rotate_backups(path.parent, clock())
 
 
 def discard_backup(path: Path) -> None:
     """Delete a backup that turned out not to be needed (the change was not made)."""
     _remove_with_sidecars(path)
+
+
+def settle_backup(path: Path | None, changed: bool, clock: Clock = utc_now) -> Path | None:
+    """After the change: keep the backup (and rotate) when something changed, else
+    discard it, so an import that wrote nothing pushes no older backup out. Returns the
+    backup that stays, if any."""
+    if path is None:
+        return None
+    if changed:
+        keep_backup(path, clock)
+        return path
+    discard_backup(path)
+    return None
 
 
 def _remove_with_sidecars(path: Path) -> None:

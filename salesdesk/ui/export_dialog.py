@@ -235,9 +235,15 @@ class ExportDialog(QDialog):
         """Cancel: stops an export under way (its partial file is removed) and closes."""
         self.reject()
 
+    def _end_worker(self) -> None:
+        """Its result came just before its thread ends: let it end before it goes."""
+        if self.worker is not None:
+            self.worker.wait()
+            self.worker = None
+
     def _done(self, job: dict[str, Any], result: object) -> None:
         self.bar.hide()
-        self.worker = None
+        self._end_worker()
         self.written = Path(job["out"])
         self.told = self.result_text(job["format"], result, self.written)
         truncated = len(getattr(result, "truncated", []))
@@ -265,7 +271,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, job: dict[str, Any], exc: Exception) -> None:
         self.bar.hide()
-        self.worker = None
+        self._end_worker()
         self.export_button.setEnabled(True)
         code = getattr(exc, "code", "")
         if code == "cancelled":

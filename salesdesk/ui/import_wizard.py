@@ -193,9 +193,10 @@ class ImportWorker(QThread):
         #: Where the backup taken before a real import goes (None: no backup).
         self.backups = None if options.dry_run or db.path is None else backups
         self.backup: Path | None = None  # the backup taken, kept once the import is done
+        self.summary: ImportSummary | None = None  # set when the import committed
 
     def run(self) -> None:
-        from salesdesk.core.backup import PRE_IMPORT, backup_before_change, discard_backup
+        from salesdesk.core.backup import PRE_IMPORT, backup_before_change, settle_backup
         from salesdesk.core.interchange.importer import run_import
 
         if self.backups is not None and self.db_path is not None:
@@ -215,11 +216,12 @@ class ImportWorker(QThread):
                 cancelled=self.isInterruptionRequested,
             )
         except Exception as exc:  # reported on the page; the transaction was rolled back
-            if self.backup is not None:  # nothing changed: the backup is not needed
-                discard_backup(self.backup)
-                self.backup = None
+            self.backup = settle_backup(self.backup, changed=False)  # not needed
             self.failed.emit(exc)
         else:
+            changed = bool(summary.imported or summary.merged or summary.contacts_added)
+            self.backup = settle_backup(self.backup, changed and not self.options.dry_run)
+            self.summary = summary  # also for a wizard closed before the signal arrives
             self.succeeded.emit(summary)
         finally:
             db.close()
@@ -256,7 +258,7 @@ class RestoreWorker(QThread):
         self.progressed.emit(done, total)
 
     def run(self) -> None:
-        from salesdesk.core.backup import PRE_RESTORE, backup_before_change, discard_backup
+        from salesdesk.core.backup import PRE_RESTORE, backup_before_change, settle_backup
         from salesdesk.core.interchange.dump import import_dump
 
         backup = None
@@ -267,9 +269,10 @@ class RestoreWorker(QThread):
             self.step(0, 1)  # a cancel while the backup was made
             import_dump(db, self.path, replace=True, progress=self.step)
         except Exception as exc:  # the data is as it was
-            if backup is not None:
-                discard_backup(backup)
+            settle_backup(backup, changed=False)
             self.error = exc
+        else:
+            settle_backup(backup, changed=True)
         finally:
             db.close()
 
@@ -981,6 +984,8 @@ class RunPage(QWizardPage):
         if self.worker is not None:
             self.worker.requestInterruption()
             self.worker.wait()
+            if self.worker.summary is not None:  # it committed just before the close
+                self.w.imported = True
 
 
 class ImportWizard(QWizard):

@@ -26,6 +26,7 @@ Layout (valid JSON, one row per line, so it can be read back row by row)::
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import sqlite3
@@ -171,6 +172,8 @@ def export_dump(
                     + "\n"
                 )
             fh.write("}}\n")
+        if progress is not None:
+            progress(done, total)  # a last chance to cancel before the file appears
         os.replace(tmp, out)
     finally:
         conn.execute("COMMIT")
@@ -236,13 +239,20 @@ def read_dump(fh: Any) -> tuple[dict[str, Any], Iterator[Section]]:
     return data, ((n, t["columns"], iter(t["rows"])) for n, t in tables.items())
 
 
+class _DryRunDone(Exception):
+    """Raised at the end of a dry run: the transaction rolls back."""
+
+
 def import_dump(
     db: Database,
     path: Path,
     replace: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    dry_run: bool = False,
 ) -> DumpSummary:
     """Restore a dump in one transaction; returns the rows written per table.
+
+    With ``dry_run`` everything is read, written and checked, then rolled back.
 
     Without ``replace`` the data file must hold no rows in the dumped tables
     (``not_empty``); with it, those tables are emptied first. Any failure rolls the whole
@@ -265,7 +275,7 @@ def import_dump(
             raise InterchangeError(E.NOT_A_DUMP, str(head.get("format")))
         if not isinstance(head.get("version"), int) or head["version"] > DUMP_VERSION:
             raise InterchangeError(E.NEWER_DUMP, f"dump version {head.get('version')}")
-        with db.raw_write() as conn:
+        with contextlib.suppress(_DryRunDone), db.raw_write() as conn:
             conn.execute("PRAGMA defer_foreign_keys = ON")
             tables = data_tables(conn)
             if replace:
@@ -302,6 +312,8 @@ def import_dump(
                 if orphans:
                     where = ", ".join(f"{t} row {r} → {parent}" for t, r, parent, _fk in orphans)
                     raise InterchangeError(E.NOT_A_DUMP, f"missing parent rows: {where}")
+                if dry_run:
+                    raise _DryRunDone
             except (ValueError, KeyError, TypeError) as exc:
                 raise InterchangeError(E.NOT_A_DUMP, str(exc)) from exc
             except sqlite3.IntegrityError as exc:

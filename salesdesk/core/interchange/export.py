@@ -200,6 +200,7 @@ def write_csv(
     out: Path,
     encoding: str = "utf-8-sig",
     replace_unencodable: bool = False,
+    checkpoint: Callable[[], None] | None = None,
 ) -> ExportSummary:
     """Write ``rows`` (header first) as CSV; refuse (:class:`UnencodableError`) or replace
     with ``?`` characters ``encoding`` cannot hold. The file appears only when complete."""
@@ -228,6 +229,8 @@ def write_csv(
                 writer.writerow(cells)
         if summary.unencodable_count and not replace_unencodable:
             raise UnencodableError(summary.unencodable, summary.unencodable_count)
+        if checkpoint is not None:
+            checkpoint()  # a last chance to cancel before the file appears
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
@@ -261,7 +264,12 @@ def _column_widths(sample: list[list[str]]) -> list[float]:
     return widths
 
 
-def write_xlsx(rows: Iterable[list[str]], out: Path, sheet: str = "prospects") -> ExportSummary:
+def write_xlsx(
+    rows: Iterable[list[str]],
+    out: Path,
+    sheet: str = "prospects",
+    checkpoint: Callable[[], None] | None = None,
+) -> ExportSummary:
     """Write ``rows`` (header first) as an XLSX workbook; every cell is text.
 
     The header row is bold, frozen and filterable; column widths fit the first rows.
@@ -331,7 +339,11 @@ def write_xlsx(rows: Iterable[list[str]], out: Path, sheet: str = "prospects") -
             ws.append(cells)
         if width:
             ws.auto_filter.ref = f"A1:{get_column_letter(width)}{max(1, summary.rows + 1)}"
+        if checkpoint is not None:
+            checkpoint()  # saving takes a while: a cancel now still counts
         wb.save(tmp)
+        if checkpoint is not None:
+            checkpoint()  # a last chance to cancel before the file appears
         os.replace(tmp, out)
     except BaseException:
         _discard_sheet(ws)
@@ -360,8 +372,23 @@ def export_prospects(
     replace_unencodable: bool = False,
     progress: Progress | None = None,
 ) -> ExportSummary:
-    """Export the prospects ``ids`` (in that order; None: all live ones) with contacts."""
-    rows = export_rows(db, ids, progress)
+    """Export the prospects ``ids`` (in that order; None: all live ones) with contacts.
+
+    ``progress`` hears the rows read, then the same point again before the file is
+    saved and before it appears (where a cancel still counts).
+    """
+    last = [0, 0]
+
+    def step(done: int, total: int) -> None:
+        last[:] = [done, total]
+        if progress is not None:
+            progress(done, total)
+
+    def again() -> None:
+        step(*last)
+
+    checkpoint = again if progress is not None else None
+    rows = export_rows(db, ids, step)
     if kind == "xlsx":
-        return write_xlsx(rows, Path(out))
-    return write_csv(rows, Path(out), encoding, replace_unencodable)
+        return write_xlsx(rows, Path(out), checkpoint=checkpoint)
+    return write_csv(rows, Path(out), encoding, replace_unencodable, checkpoint)

@@ -179,7 +179,12 @@ def calendar_bytes(
             alarm.add("trigger", offset)
             event.add_component(alarm)
         cal.add_component(event)
-    return cal.to_ical(), len(items)
+    if progress is not None:
+        progress(len(items), len(items))  # writing it out takes a while: cancel now counts
+    data = cal.to_ical()
+    if progress is not None:
+        progress(len(items), len(items))
+    return data, len(items)
 
 
 def export_ics(
