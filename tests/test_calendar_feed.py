@@ -115,6 +115,13 @@ def test_settings_give_a_lasting_address_to_copy(qtbot: QtBot, paths: Paths) -> 
     dialog.calendar_feed.setChecked(False)
     dialog.calendar_feed.setChecked(True)
     assert dialog.feed_address.text() == address  # the same: a subscription keeps working
+    dialog.feed_renew.click()  # the rep asks for another one (port in use, shared...)
+    renewed = dialog.feed_address.text()
+    assert renewed != address and renewed.startswith("http://127.0.0.1:")
+    dialog.feed_renew.click()
+    dialog.feed_renew.click()
+    assert dialog.feed_address.text() not in (address, renewed)
+    address = dialog.feed_address.text()
     chosen = dialog.updated(Settings())
     assert chosen.calendar_feed
     assert (
@@ -164,7 +171,9 @@ def test_the_reminder_desk_serves_the_feed_as_the_settings_say(
             assert desk.apply_calendar_feed() is True  # still off: nothing to do
             desk.apply_settings(on)
             assert desk.feed is None
-            assert "port" in window.statusBar().currentMessage()
+            # Told on the window there is after the settings are applied (it is rebuilt).
+            qtbot.waitUntil(lambda: "New address" in window.statusBar().currentMessage())
+            assert str(on.calendar_feed_port) in desk.feed_problem
         finally:
             blocker.stop()
         assert desk.apply_calendar_feed() is True and desk.feed is not None
@@ -187,3 +196,42 @@ def test_a_silent_client_does_not_hold_the_feed_or_its_stop(db: Database) -> Non
         assert time.monotonic() - started < 5
     finally:
         silent.close()
+
+
+def test_the_feed_drops_closed_and_long_past_items_instead_of_cancelling_them(
+    feed: CalendarFeed, db: Database, prospects: ProspectService
+) -> None:
+    follow_ups = FollowUpService(db)
+    pid = prospects.create(ProspectInput(company="越後精工"))
+    done = follow_ups.schedule(pid, utc_now() + timedelta(days=2), "見積の確認")
+    follow_ups.schedule(pid, utc_now() + timedelta(days=3), "デモの日程")
+    follow_ups.schedule(pid, utc_now() - timedelta(days=40), "昔の宿題")  # still open, old
+    follow_ups.complete(done)
+    # A subscribed calendar replaces its events with each read: what is closed just goes.
+    body = _get(feed.url)[2]
+    events = Calendar.from_ical(body).walk("VEVENT")
+    assert [(str(e["SUMMARY"]), str(e["STATUS"])) for e in events] == [
+        ("越後精工 — デモの日程", "CONFIRMED")
+    ]
+
+
+def test_a_trickling_client_does_not_hold_up_stopping(db: Database) -> None:
+    import socket
+    import time
+
+    running = CalendarFeed(lambda: Database(db.uri, db.path), 0, new_token())
+    running.start()
+    slow = socket.create_connection(("127.0.0.1", running.port))
+    slow.sendall(b"GET /")  # and then nothing more, as if trickling
+    try:
+        started = time.monotonic()
+        running.stop()
+        assert time.monotonic() - started < 1.5  # the window does not wait on it
+        with pytest.raises(OSError):  # and the port is free of the feed at once
+            socket.create_connection(("127.0.0.1", running.port), timeout=1).close()
+    finally:
+        slow.close()
+
+
+def test_a_new_feed_takes_a_port_below_the_systems_own_range() -> None:
+    assert 1024 < free_port() < 49152

@@ -3279,9 +3279,9 @@ Details: {0}</source>
 <context>
     <name>ReminderDesk</name>
     <message>
-        <source>Calendar apps cannot reach SalesDesk: port {0} is taken ({1}).</source>
+        <source>Calendar apps cannot reach SalesDesk: port {0} is in use by another program. Settings → Calendar apps → New address picks another.</source>
         <extracomment>How often the data file's change counter is looked at (a pragma, not a query).</extracomment>
-        <translation>カレンダーアプリから SalesDesk に接続できません: ポート {0} は使用中です（{1}）。</translation>
+        <translation>カレンダーアプリから SalesDesk に接続できません: ポート {0} は別のプログラムが使用中です。「設定 → カレンダーアプリ → 新しいアドレス」で別のポートにできます。</translation>
     </message>
     <message>
         <source>SalesDesk could not change how it starts at login.
@@ -3747,6 +3747,14 @@ Details: {0}</source>
     <message>
         <source>&amp;Copy</source>
         <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New address</source>
+        <translation>新しいアドレス(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Another port and path, for when the address stopped working or was shared by mistake. Calendars subscribed to the old one must be added again.</source>
+        <translation>アドレスが使えなくなったときや、誤って共有したときに、別のポートとパスに変えます。古いアドレスを登録したカレンダーは、もう一度追加し直してください。</translation>
     </message>
     <message>
         <source>Add it in your calendar app as a calendar from the Internet.</source>

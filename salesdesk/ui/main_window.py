@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(lambda _i: self.edit_prospect())
 
         self.search = QLineEdit()
+        self.search.setAcceptDrops(False)  # a dropped list file goes to the import
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(
             self.tr("Search company, reading, contact, phone, e-mail (Ctrl+F)")

@@ -124,6 +124,7 @@ class ReminderDesk(QObject):
             self.scheduler.remindersDue.connect(self.tray.refresh)
         self.data_watch: DataWatch | None = None
         self.feed: CalendarFeed | None = None  # serving calendar apps (settings)
+        self.feed_problem = ""  # why the feed could not start, as told to the rep
         self.attach(window())
 
     def _choose_notifier(self) -> Notifier:
@@ -208,14 +209,16 @@ class ReminderDesk(QObject):
         db = self.services.db
         try:
             feed = CalendarFeed(lambda: Database(db.uri, db.path), *wanted)
-        except OSError as exc:
-            self._window().statusBar().showMessage(
-                self.tr("Calendar apps cannot reach SalesDesk: port {0} is taken ({1}).").format(
-                    wanted[0], exc.strerror or exc
-                ),
-                30_000,
-            )
+        except OSError:
+            text = self.tr(
+                "Calendar apps cannot reach SalesDesk: port {0} is in use by another program. "
+                "Settings → Calendar apps → New address picks another."
+            ).format(wanted[0])
+            self.feed_problem = text
+            # After the settings are applied the window is rebuilt: say it on the new one.
+            QTimer.singleShot(0, lambda: self._window().statusBar().showMessage(text, 60_000))
             return False
+        self.feed_problem = ""
         feed.start()
         self.feed = feed
         return True

@@ -109,13 +109,27 @@ class SettingsDialog(QDialog):
         self.feed_address = QLineEdit()
         self.feed_address.setObjectName("calendarFeedAddress")
         self.feed_address.setReadOnly(True)
+        self.feed_address.setMinimumWidth(  # the host, the port and the path's start show
+            self.feed_address.fontMetrics().horizontalAdvance("http://127.0.0.1:38463/AbCdEfGh")
+        )
         copy = QPushButton(self.tr("&Copy"))
         copy.setObjectName("calendarFeedCopy")
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.feed_address.text()))
         self.feed_copy = copy
+        renew = QPushButton(self.tr("&New address"))
+        renew.setObjectName("calendarFeedRenew")
+        renew.setToolTip(
+            self.tr(
+                "Another port and path, for when the address stopped working or was shared "
+                "by mistake. Calendars subscribed to the old one must be added again."
+            )
+        )
+        renew.clicked.connect(self._new_feed_address)
+        self.feed_renew = renew
         row = QHBoxLayout()
         row.addWidget(self.feed_address, 1)
         row.addWidget(copy)
+        row.addWidget(renew)
         hint = QLabel(self.tr("Add it in your calendar app as a calendar from the Internet."))
         hint.setEnabled(False)  # greyed: a hint (one line: the dialog keeps its size)
         hint.setToolTip(
@@ -151,6 +165,14 @@ class SettingsDialog(QDialog):
             self.feed_address.clear()
         self.feed_address.setEnabled(on)
         self.feed_copy.setEnabled(on)
+        self.feed_renew.setEnabled(on)
+
+    def _new_feed_address(self) -> None:
+        from salesdesk.core.interchange.feed import free_port, new_token
+
+        taken = self.feed_port
+        self.feed_port, self.feed_token = free_port(taken + 1 if taken else 0), new_token()
+        self._feed_toggled(True)
 
     def _reminder_group(
         self, settings: Settings, notifier_name: str | None, tray_available: bool

@@ -14,6 +14,8 @@ are answered one at a time on the feed's own thread, with its own read connectio
 
 from __future__ import annotations
 
+import hmac
+import os
 import secrets
 import socket
 import threading
@@ -25,9 +27,11 @@ from typing import Any
 from salesdesk.core.db import Database
 
 HOST = "127.0.0.1"
-#: The port tried first for a new feed; when taken, the system picks one. Either way the
-#: port is kept in the settings, so a calendar's subscription keeps working.
-PREFERRED_PORT = 51763
+#: The ports tried for a new feed, below the range systems hand out on their own
+#: (49152 up, where Windows also reserves blocks); the one chosen is kept in the settings,
+#: so a calendar's subscription keeps working.
+PREFERRED_PORT = 38463
+PORT_TRIES = 20
 FILE_NAME = "salesdesk.ics"
 MAX_AGE_SECONDS = 300
 REQUEST_TIMEOUT_SECONDS = 2.0
@@ -39,8 +43,10 @@ def new_token() -> str:
 
 
 def free_port(preferred: int = PREFERRED_PORT) -> int:
-    """``preferred`` when nothing listens there on the loopback address, else a free one."""
-    for port in (preferred, 0):
+    """``preferred`` when nothing listens there on the loopback address, else one of the
+    next few, else one the system picks (``preferred`` 0: the system's pick)."""
+    tries = [preferred + i for i in range(PORT_TRIES)] if preferred else []
+    for port in (*tries, 0):
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
             try:
                 probe.bind((HOST, port))
@@ -92,7 +98,7 @@ class CalendarFeed:
                 pass  # no console output for every poll
 
         # Raises OSError when the port is taken: the caller says so to the rep.
-        self._server = HTTPServer((HOST, port), Handler)
+        self._server = _Server((HOST, port), Handler)
         self.port = int(self._server.server_address[1])
         self._thread: threading.Thread | None = None
 
@@ -115,10 +121,15 @@ class CalendarFeed:
                 self._db = None
 
     def stop(self) -> None:
-        """Stop answering and free the port (waits for a request being answered)."""
+        """Stop answering and free the port at once.
+
+        A request still being answered (a client trickling its request in) keeps the
+        feed's thread for a moment; the window does not wait for it: the thread ends on
+        its own (or with the app), and the port is closed here.
+        """
         if self._thread is not None:
-            self._server.shutdown()
-            self._thread.join()
+            threading.Thread(target=self._server.shutdown, daemon=True).start()
+            self._thread.join(timeout=1.0)
             self._thread = None
         self._server.server_close()
 
@@ -134,7 +145,7 @@ class CalendarFeed:
         return cached[2]
 
     def answer(self, request: BaseHTTPRequestHandler, head_only: bool) -> None:
-        if request.path.split("?", 1)[0] != self._path:
+        if not hmac.compare_digest(request.path.split("?", 1)[0], self._path):
             request.send_error(404)
             return
         try:
@@ -151,7 +162,12 @@ class CalendarFeed:
             request.wfile.write(data)
 
 
+class _Server(HTTPServer):
+    # On Windows, address reuse would let another program bind the same port as well.
+    allow_reuse_address = os.name != "nt"
+
+
 def _ics(db: Database) -> bytes:
     from salesdesk.core.interchange.ics import calendar_bytes
 
-    return calendar_bytes(db)[0]
+    return calendar_bytes(db, subscribed=True)[0]

@@ -40,6 +40,9 @@ EVENT_LENGTH = timedelta(minutes=30)
 PRODID = "-//SalesDesk//SalesDesk//EN"
 CALENDAR_NAME = "SalesDesk"
 REFRESH_INTERVAL = timedelta(minutes=15)
+#: How far back the feed reaches: older open items are the day's list's work, not the
+#: calendar's (and a big, old list would make every read slow).
+FEED_PAST = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -133,11 +136,14 @@ def calendar_bytes(
     db: Database,
     now: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
+    subscribed: bool = False,
 ) -> tuple[bytes, int]:
     """The calendar of follow-ups and customer action items, and its number of events.
 
     ``progress(events made, events in all)`` is called every few hundred events; it may
-    raise (a cancel) to stop.
+    raise (a cancel) to stop. ``subscribed``: for a calendar that replaces its events
+    with each read (the feed), closed items are left out rather than sent as cancelled,
+    and so are items more than :data:`FEED_PAST` old.
     """
     from icalendar import Alarm, Calendar, Event
     from icalendar.prop import vDuration
@@ -145,6 +151,8 @@ def calendar_bytes(
     stamp = (now or utc_now()).astimezone(UTC)
     conn = db.reader()
     items = follow_up_items(conn, stamp) + action_items(conn, stamp)
+    if subscribed:
+        items = [i for i in items if not i.cancelled and i.start >= stamp - FEED_PAST]
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
