@@ -6,15 +6,18 @@
 
 The .ts files under resources/translations are the sources; the .qm files are build
 output (not committed). English is the source language, so only Japanese needs a
-catalogue.
+catalogue; English gets a small one made at build time from the "%n" messages alone,
+with singular and plural forms by rule ("%n call(s)" → "1 call", "2 calls").
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -94,15 +97,51 @@ def mark_plurals(ts: Path) -> None:
         tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
+#: Plurals the rule gets wrong: (singular, plural).
+_ENGLISH_EXCEPTIONS = {
+    "%n of %1 prospect(s)": ("%n of %1 prospects", "%n of %1 prospects"),
+}
+
+
+def english_forms(source: str) -> tuple[str, str]:
+    """The singular and plural of a "%n" message written with "(s)", "(es)", "y(ies)"."""
+    if source in _ENGLISH_EXCEPTIONS:
+        return _ENGLISH_EXCEPTIONS[source]
+    singular = re.sub(r"y\(ies\)", "y", source).replace("(es)", "").replace("(s)", "")
+    plural = re.sub(r"y\(ies\)", "ies", source).replace("(es)", "es").replace("(s)", "s")
+    return singular, plural
+
+
+def write_english_plurals(ts: Path) -> Path:
+    """An English catalogue of the "%n" messages of the Japanese one, forms by rule."""
+    root = ET.Element("TS", version="2.1", language="en_US")
+    for context in ET.parse(ts_path(LANGUAGES[0])).getroot().iter("context"):
+        plural = [m for m in context.iter("message") if m.get("numerus") == "yes"]
+        if not plural:
+            continue
+        out = ET.SubElement(root, "context")
+        ET.SubElement(out, "name").text = context.findtext("name")
+        for message in plural:
+            source = message.findtext("source") or ""
+            entry = ET.SubElement(out, "message", numerus="yes")
+            ET.SubElement(entry, "source").text = source
+            translation = ET.SubElement(entry, "translation")
+            for form in english_forms(source):
+                ET.SubElement(translation, "numerusform").text = form
+    ET.ElementTree(root).write(ts, encoding="utf-8", xml_declaration=True)
+    return ts
+
+
 def release(out_dir: Path = TS_DIR) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     built = []
-    for lang in LANGUAGES:
-        qm = out_dir / f"salesdesk_{lang}.qm"
-        subprocess.run(
-            [_tool("lrelease"), "-silent", str(ts_path(lang)), "-qm", str(qm)], check=True
-        )
-        built.append(qm)
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = [(lang, ts_path(lang)) for lang in LANGUAGES]
+        sources.append(("en", write_english_plurals(Path(tmp) / "salesdesk_en.ts")))
+        for lang, ts in sources:
+            qm = out_dir / f"salesdesk_{lang}.qm"
+            subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+            built.append(qm)
     return built
 
 

@@ -32,6 +32,22 @@ def _isolated_user_dirs(
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _english_as_the_rep_sees_it(qapp: object) -> None:
+    """English as the app installs it, plural forms included ("1 prospect", "3 prospects"),
+    so every test reads what the rep reads; tests that switch language come back to it."""
+    import subprocess
+    import sys
+
+    from salesdesk.config import resource_path
+    from salesdesk.ui.i18n import Translations
+
+    if not resource_path("translations", "salesdesk_en.qm").exists():
+        script = Path(__file__).resolve().parent.parent / "scripts" / "build_translations.py"
+        subprocess.run([sys.executable, str(script)], check=True)
+    Translations(qapp).install("en")  # type: ignore[arg-type]
+
+
 @pytest.fixture
 def paths(tmp_path: Path) -> Paths:
     return Paths(tmp_path / "data").ensure()

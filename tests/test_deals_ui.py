@@ -159,7 +159,7 @@ def test_questions_show_on_the_deal_and_on_the_checklist(
     assert panel.question_list.topLevelItemCount() == 1
     item = panel.question_list.topLevelItem(0)
     assert item is not None and item.text(1) == "山田 花子" and item.text(3) == "—"
-    assert "• 1 question(s) or worry(ies) still unanswered." in missing_lines(panel)
+    assert "• 1 question or worry still unanswered." in missing_lines(panel)
 
     def answer(dialog: QuestionDialog) -> int:
         dialog.resolved.check.setChecked(True)
@@ -215,7 +215,7 @@ def test_three_pendings_show_the_streak_warning_and_the_list_flag(
         deals.record_outcome(deal_id, OutcomeInput(DealResult.PENDING))
     panel.reload()
     assert panel.streak_warning.isVisible()
-    assert "3 time(s) in a row" in panel.streak_warning.text()
+    assert "3 times in a row" in panel.streak_warning.text()
     item = panel.deal_list.topLevelItem(0)
     assert item is not None and "⚠3" in item.text(3)
     model = ProspectTableModel(services.listing)

@@ -124,7 +124,7 @@ def test_lists_follow_ups_items_and_complaints_with_the_contacts_made(
     assert rows["見積もりの回答を伺う"] == "Other"
     assert rows["事例集を届ける"] == "Labour (research, documents)"
     assert rows["社内稟議の結果 — 佐藤 一郎"] == "Friendly check due"
-    assert rows["色違い"] == "No contact for 6 day(s)"
+    assert rows["色違い"] == "No contact for 6 days"
     assert find(panel, ids["late"]).foreground(0).color() == OVERDUE_COLOR
     assert find(panel, ids["silent"]).foreground(2).color() == OVERDUE_COLOR
     assert find(panel, ids["later"]).foreground(0).style() == Qt.BrushStyle.NoBrush

@@ -51,7 +51,7 @@ def test_texts_for_each_moment() -> None:
     assert reminder_message(follow_up, 3) == ("Follow-up due: 山田工業", "見積の回答を確認")
     check = make(ReminderSource.ACTION_ITEM, ReminderMoment.CHECK, at=DUE - timedelta(days=3))
     assert reminder_message(check, 3) == (
-        "3 day(s) left — a friendly check?",
+        "3 days left — a friendly check?",
         f"稟議の結果 (山田工業), due {deadline}",
     )
     overdue = make(ReminderSource.ACTION_ITEM, ReminderMoment.OVERDUE)
@@ -61,7 +61,7 @@ def test_texts_for_each_moment() -> None:
     )
     silent = make(ReminderSource.COMPLAINT, ReminderMoment.SILENT, "納品物の不具合", due_at=None)
     assert reminder_message(silent, 5) == (
-        "Open problem at 山田工業: no contact for 5 day(s)",
+        "Open problem at 山田工業: no contact for 5 days",
         "納品物の不具合",
     )
     snoozed = make(ReminderSource.FOLLOW_UP, ReminderMoment.SNOOZED, "電話")
@@ -74,14 +74,14 @@ def test_a_grouped_notification_names_the_first_three_and_counts_the_rest() -> N
         for i in range(5)
     ]
     title, body = grouped_message(reminders, True, 3)
-    assert title == "5 reminder(s) while SalesDesk was closed or asleep"
+    assert title == "5 reminders while SalesDesk was closed or asleep"
     assert body.splitlines() == [
         "Follow-up due: 会社0",
         "Follow-up due: 会社1",
         "Follow-up due: 会社2",
         "…and 2 more",
     ]
-    assert grouped_message(reminders[:4], False, 3)[0] == "4 reminder(s) due now"
+    assert grouped_message(reminders[:4], False, 3)[0] == "4 reminders due now"
 
 
 @pytest.mark.parametrize(
@@ -186,8 +186,8 @@ def test_many_at_once_or_missed_ones_come_as_one_notification(
     d.show(four[:2], missed=True)
     d.show(four[:1], missed=True)  # a single missed one is shown as itself
     assert [t for t, _, _ in recorder.sent] == [
-        "4 reminder(s) due now",
-        "2 reminder(s) while SalesDesk was closed or asleep",
+        "4 reminders due now",
+        "2 reminders while SalesDesk was closed or asleep",
         "Follow-up due: 山田工業",
     ]
 

@@ -48,7 +48,7 @@ def test_the_frame_has_its_final_title_and_size_and_the_contents_come_in_one_ste
     qtbot.waitUntil(window.list_loaded)
     # Right after it: contents built and the list filled, before anything else is drawn.
     assert window.model.rowCount() == 3
-    assert window.count_label.text() == "3 prospect(s)"
+    assert window.count_label.text() == "3 prospects"
     assert [a.text() for a in window.menuBar().actions()][:2] == ["&File", "&Edit"]
     # Nothing moved or resized, and the title stayed as it was.
     assert window.geometry() == frame

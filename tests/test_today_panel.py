@@ -145,7 +145,7 @@ def test_overdue_first_in_red_then_today_then_the_week(panel: TodayPanel, day: D
             "Overdue (3)",
             [
                 "見積もりの回答を伺う",
-                "No contact for 5 day(s): 色違い 校正刷りと違う",
+                "No contact for 5 days: 色違い 校正刷りと違う",
                 "仕様の決定",
             ],
         ),
@@ -154,7 +154,7 @@ def test_overdue_first_in_red_then_today_then_the_week(panel: TodayPanel, day: D
     ]
     assert panel.summary.text() == "3 overdue · 1 due today · 2 later this week"
     # How late, at a glance.
-    assert cell(model, day.late_call, TodayModel.COL_WHEN).endswith("· 2 day(s) late")
+    assert cell(model, day.late_call, TodayModel.COL_WHEN).endswith("· 2 days late")
     assert cell(model, day.late_item, TodayModel.COL_WHEN).endswith("· 40 min late")
     red = Qt.ItemDataRole.ForegroundRole
     for entry_id in (day.late_call, day.late_item, day.complaint):
@@ -175,7 +175,7 @@ def test_overdue_first_in_red_then_today_then_the_week(panel: TodayPanel, day: D
 def test_late_text_in_minutes_hours_and_days() -> None:
     assert late_text(T0, T0 + timedelta(seconds=20)) == "1 min late"
     assert late_text(T0, T0 + timedelta(hours=3, minutes=5)) == "3 h late"
-    assert late_text(T0, T0 + timedelta(days=9, hours=23)) == "9 day(s) late"
+    assert late_text(T0, T0 + timedelta(days=9, hours=23)) == "9 days late"
 
 
 def test_done_completes_the_follow_up_and_undo_reopens_it(
@@ -310,7 +310,7 @@ def test_a_long_list_is_capped_with_the_rest_counted_and_skipped_by_the_arrows(
     overdue = rows(panel.model)[0]
     assert overdue[0] == "Overdue (6)"  # counted in full
     assert overdue[1][-1] == (
-        "… and 2 more follow-up(s): the list's “Follow-up due or overdue” filter shows them all"
+        "… and 2 more follow-ups: the list's “Follow-up due or overdue” filter shows them all"
     )
     assert panel.model.more(today_panel.Bucket.OVERDUE) == 2
     last_overdue = _entry_indexes(panel.model)[3]

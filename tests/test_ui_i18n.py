@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module", autouse=True)
 def _catalogue() -> None:
     """The .qm files are build output; build them if this checkout has not yet."""
-    if not resource_path("translations", "salesdesk_ja.qm").exists():
+    if not resource_path("translations", "salesdesk_en.qm").exists():
         subprocess.run(
             [sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True
         )
@@ -74,7 +74,27 @@ def test_the_window_in_english(qtbot: QtBot, db: Database, translations: Transla
     win = MainWindow(Services.create(db), Settings())
     qtbot.addWidget(win)
     assert headers(win)[0] == "Company"
-    assert win.count_label.text() == "0 prospect(s)"
+    assert win.count_label.text() == "0 prospects"  # English plurals, not "(s)"
+    win.services.prospects.create(ProspectInput(company="越後精工"))
+    win._reload()
+    qtbot.waitUntil(lambda: win.count_label.text() == "1 prospect")
+
+
+def test_english_plural_forms_follow_the_count(translations: Translations) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    assert translations.install("en")
+
+    def tr(context: str, source: str, n: int) -> str:
+        return QCoreApplication.translate(context, source, "", n)
+
+    question = "%n question(s) or worry(ies) still unanswered."
+    assert tr("DealText", question, 1) == "1 question or worry still unanswered."
+    assert tr("DealText", question, 2) == "2 questions or worries still unanswered."
+    assert tr("Reminders", "%n reminder(s) due now", 3) == "3 reminders due now"
+    assert tr("MainWindow", "%n of %1 prospect(s)", 1) == "1 of %1 prospects"
+    translations.install("ja")  # and back: Japanese has its own catalogue
+    assert tr("Reminders", "%n reminder(s) due now", 3) != "3 reminders due now"
 
 
 def test_switching_language_in_settings_rebuilds_the_window(

@@ -160,7 +160,7 @@ def fake_exec(fill):  # type: ignore[no-untyped-def]
 
 def test_window_lists_every_prospect_in_reading_order(window: MainWindow) -> None:
     assert listed(window) == ["佐藤商事", "田中物産", "山田工業"]
-    assert window.count_label.text() == "3 prospect(s)"
+    assert window.count_label.text() == "3 prospects"
     assert not window.detail.body.isVisible()
     assert window.detail.empty.isVisible()
 
@@ -195,7 +195,7 @@ def test_half_width_katakana_search_narrows_on_each_keystroke(
         ["佐藤商事"],
         ["佐藤商事"],
     ]
-    assert window.count_label.text() == "1 of 3 prospect(s)"
+    assert window.count_label.text() == "1 of 3 prospects"
 
 
 def test_full_width_digits_find_a_contacts_mobile_number(qtbot: QtBot, window: MainWindow) -> None:
@@ -209,7 +209,7 @@ def test_full_width_digits_find_a_contacts_mobile_number(qtbot: QtBot, window: M
     # from the third, phone numbers count too, typed without the hyphens.
     assert all(set(names) <= set(everyone) for names in seen)
     assert seen[-1] == ["山田工業"]
-    assert window.count_label.text() == "1 of 3 prospect(s)"
+    assert window.count_label.text() == "1 of 3 prospects"
 
 
 def test_a_phone_number_typed_without_hyphens_finds_the_prospect(
@@ -253,7 +253,7 @@ def test_due_filter_shows_only_follow_ups_due_today_or_overdue(
     qtbot.mouseClick(window.due_filter, Qt.MouseButton.LeftButton)
     assert window.due_filter.isChecked()
     assert listed(window) == ["田中物産"]  # overdue; 佐藤's is next week, 山田 has none
-    assert window.count_label.text() == "1 of 3 prospect(s)"
+    assert window.count_label.text() == "1 of 3 prospects"
     qtbot.mouseClick(window.due_filter, Qt.MouseButton.LeftButton)
     assert listed(window) == ["佐藤商事", "田中物産", "山田工業"]
 
@@ -325,7 +325,7 @@ def test_delete_removes_the_prospect_and_ctrl_z_brings_it_back(
     assert listed(window) == ["佐藤商事", "山田工業"]
     assert window.undo_bar.isVisible()
     assert "田中物産" in window.undo_bar.label.text()
-    assert window.count_label.text() == "2 prospect(s)"
+    assert window.count_label.text() == "2 prospects"
     # A tombstone, not a removal: the call history is still there to restore.
     assert tombstone(db, Prospect, book.tanaka) is not None
     assert window.services.calls.count_calls(book.tanaka) == 1
@@ -333,7 +333,7 @@ def test_delete_removes_the_prospect_and_ctrl_z_brings_it_back(
     qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert listed(window) == ["佐藤商事", "田中物産", "山田工業"]
     assert tombstone(db, Prospect, book.tanaka) is None
-    assert window.count_label.text() == "3 prospect(s)"
+    assert window.count_label.text() == "3 prospects"
 
 
 def test_undo_bar_button_restores_the_deleted_prospect(
@@ -405,7 +405,7 @@ def test_new_prospect_from_the_dialog_appears_in_the_list(
     assert listed(window) == ["佐藤商事", "新星システム", "田中物産", "山田工業"]
     row = listed(window).index("新星システム")
     assert window.model.index(row, M.COL_STAGE).data() == "Approach"
-    assert window.count_label.text() == "4 prospect(s)"
+    assert window.count_label.text() == "4 prospects"
 
 
 def test_new_prospect_is_selected_and_shown(

@@ -43,7 +43,13 @@ class Translations:
         )
         QLocale.setDefault(locale)
         if language == "en":
-            return True  # source strings are English
+            # Source strings are English; a small catalogue gives "%n" messages their
+            # singular and plural ("1 prospect", "300 prospects"). Without it: "(s)".
+            plurals = QTranslator(self._app)
+            if plurals.load(str(resource_path("translations", "salesdesk_en.qm"))):
+                self._app.installTranslator(plurals)
+                self._translators.append(plurals)
+            return True
         ours = QTranslator(self._app)
         ok = ours.load(str(resource_path("translations", f"salesdesk_{language}.qm")))
         if ok:
