@@ -1309,6 +1309,10 @@ Details: {0}</source>
         <translation>期限切れ</translation>
     </message>
     <message>
+        <source>{0} · {1}</source>
+        <translation>{0}・{1}</translation>
+    </message>
+    <message>
         <source>small yes</source>
         <translation>小さなイエス</translation>
     </message>

@@ -312,7 +312,8 @@ class DetailPanel(QWidget):
                     item.setToolTip(0, self.tr("Overdue"))
             else:
                 assert e.channel is not None and e.outcome is not None
-                kind = f"{channel_label(e.channel)} · {kind_label(e.kind)}"
+                # "Visit · Information"; Japanese joins them with ・ (訪問・情報提供).
+                kind = self.tr("{0} · {1}").format(channel_label(e.channel), kind_label(e.kind))
                 summary = e.summary
                 marks = []
                 if e.small_yes:
