@@ -364,7 +364,7 @@
     </message>
     <message>
         <source>Next-best action:</source>
-        <translation>次の一手:</translation>
+        <translation>おすすめの次の一手:</translation>
     </message>
     <message>
         <source>Open deal</source>
@@ -747,7 +747,7 @@
     </message>
     <message>
         <source>Your forecast</source>
-        <translation>自分の予測日</translation>
+        <translation>受注見込み日</translation>
     </message>
     <message>
         <source>Customer's goal date</source>
@@ -755,7 +755,7 @@
     </message>
     <message>
         <source>Last date we can help</source>
-        <translation>提案が役立つ最終日</translation>
+        <translation>提案が間に合う期限</translation>
     </message>
     <message>
         <source>Who decides</source>
@@ -767,7 +767,7 @@
     </message>
     <message>
         <source>They collect first</source>
-        <translation>先に集めるもの</translation>
+        <translation>事前に集めるもの（相見積など）</translation>
     </message>
     <message>
         <source>Competitors</source>
@@ -1007,7 +1007,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>No small yes logged yet: ask for small agreements along the way.</source>
-        <translation>小さなイエスがまだ記録されていません。途中で小さな合意を積み重ねましょう。</translation>
+        <translation>小さなイエスが未記録です。少しずつ合意を積み重ねましょう。</translation>
     </message>
     <message>
         <source>Do a trial close before the real one.</source>
@@ -2772,7 +2772,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>△ Pending (they will decide later)</source>
-        <translation>△ 保留（後で決める）</translation>
+        <translation>△ 保留（お客様が後日判断）</translation>
     </message>
     <message>
         <source>× Lost (the customer said no)</source>
@@ -2780,7 +2780,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>No answer yet (no word from the customer)</source>
-        <translation>まだ回答なし（お客様から言葉がない）</translation>
+        <translation>まだ回答なし（お客様からお返事がない）</translation>
     </message>
     <message>
         <source>What they said, in a few words (optional)</source>
@@ -3216,7 +3216,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>Next-best action</source>
-        <translation>次の一手</translation>
+        <translation>おすすめの次の一手</translation>
     </message>
     <message>
         <source>Suggested from what was logged</source>
