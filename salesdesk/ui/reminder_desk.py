@@ -196,8 +196,6 @@ class ReminderDesk(QObject):
         False, with a word in the status bar, when its port is taken (another program, or
         SalesDesk running for another user of this computer).
         """
-        from salesdesk.core.interchange.feed import CalendarFeed
-
         s = self.settings
         wanted = (s.calendar_feed_port, s.calendar_feed_token) if s.calendar_feed else None
         running = self.feed
@@ -206,6 +204,8 @@ class ReminderDesk(QObject):
         self._stop_feed()
         if wanted is None or not all(wanted):
             return True
+        from salesdesk.core.interchange.feed import CalendarFeed  # its web server: on demand
+
         db = self.services.db
         try:
             feed = CalendarFeed(lambda: Database(db.uri, db.path), *wanted)
