@@ -535,3 +535,23 @@ def test_a_rep_takes_a_deal_from_approach_to_won_in_the_panel(
     panel.outcome_button.click()
     assert deals.get(new_id).result is DealResult.WON
     assert not panel.stage.isEnabled()  # a won deal stays where it was won
+
+
+def test_an_unset_date_reads_not_set_and_a_tick_brings_a_date_back(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QDate
+
+    from salesdesk.ui.outcome_dialog import OptionalDate
+
+    field = OptionalDate("Decision deadline")
+    qtbot.addWidget(field)
+    assert field.value() is None
+    assert field.edit.text() == "not set"  # not a greyed date that looks filled in
+    field.check.setChecked(True)
+    assert field.value() == QDate.currentDate().toPython()
+    field.edit.setDate(QDate(2027, 1, 15))
+    field.check.setChecked(False)
+    assert field.value() is None and field.edit.text() == "not set"
+    field.check.setChecked(True)  # ticked again: the date chosen before comes back
+    assert str(field.value()) == "2027-01-15"
+    field.setValue(None)
+    assert field.edit.text() == "not set" and not field.edit.isEnabled()

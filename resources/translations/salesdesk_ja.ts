@@ -2761,9 +2761,17 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>OptionalDate</name>
+    <message>
+        <source>not set</source>
+        <translation>未設定</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeDialog</name>
     <message>
         <source>Customer's answer</source>
+        <extracomment>The date an unset :class:`OptionalDate` holds (shown as "not set"): before any deal.</extracomment>
         <translation>お客様の回答</translation>
     </message>
     <message>

@@ -71,8 +71,12 @@ class OptionalDate(QWidget):
         self.check = QCheckBox(label)
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
-        self.edit.setDate(QDate.currentDate())
+        # Unset reads "not set", not a greyed date that looks filled in.
+        self.edit.setMinimumDate(_UNSET)
+        self.edit.setSpecialValueText(self.tr("not set"))
+        self.edit.setDate(_UNSET)
         self.edit.setEnabled(False)
+        self._last = QDate.currentDate()  # what a tick brings back (today at first)
         self.check.toggled.connect(self._toggled)
         self.edit.dateChanged.connect(lambda _d: self.changed.emit())
         lay = QHBoxLayout(self)
@@ -82,6 +86,14 @@ class OptionalDate(QWidget):
         self.setFocusProxy(self.check)
 
     def _toggled(self, on: bool) -> None:
+        self.blockSignals(True)  # one "changed" for the tick, not one more for the date
+        if on:
+            self.edit.setDate(self._last)
+        else:
+            if self.edit.date() != _UNSET:
+                self._last = self.edit.date()
+            self.edit.setDate(_UNSET)
+        self.blockSignals(False)
         self.edit.setEnabled(on)
         self.changed.emit()
 
@@ -91,9 +103,15 @@ class OptionalDate(QWidget):
     def setValue(self, value: date | None) -> None:
         self.blockSignals(True)
         self.check.setChecked(value is not None)
-        self.edit.setDate(qdate(value) if value is not None else QDate.currentDate())
+        self.edit.setDate(qdate(value) if value is not None else _UNSET)
+        if value is not None:
+            self._last = qdate(value)
         self.edit.setEnabled(value is not None)
         self.blockSignals(False)
+
+
+#: The date an unset :class:`OptionalDate` holds (shown as "not set"): before any deal.
+_UNSET = QDate(2000, 1, 1)
 
 
 class DealFieldErrors(FieldErrors):
