@@ -142,3 +142,22 @@ def test_plural_messages_are_translated_in_every_context(translations: Translati
     assert QCoreApplication.translate("Safety", "%n call(s)", "", 12) == "通話 12 件"
     reason = suggestion_reason(Suggestion("multi_contact", 3, "contacts_known", {"count": 3}))
     assert reason == "この会社で把握している担当者: 3 人"
+
+
+def test_settings_counts_read_as_numbers_do(
+    qtbot: QtBot, paths: Paths, translations: Translations
+) -> None:
+    from salesdesk.ui.settings_dialog import SettingsDialog
+
+    translations.install("en")
+    dialog = SettingsDialog(Settings(), paths)
+    qtbot.addWidget(dialog)
+    dialog.follow_up_days.setValue(1)
+    assert dialog.follow_up_days.text() == "1 working day"
+    dialog.follow_up_days.setValue(3)
+    assert dialog.follow_up_days.text() == "3 working days"
+    translations.install("ja")
+    japanese = SettingsDialog(Settings(), paths)
+    qtbot.addWidget(japanese)
+    japanese.complaint_days.setValue(5)
+    assert japanese.complaint_days.text() == "5 日間連絡がなければ"

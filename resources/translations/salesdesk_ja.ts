@@ -3693,10 +3693,6 @@ Details: {0}</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <source> working day(s)</source>
-        <translation> 営業日後</translation>
-    </message>
-    <message>
         <source>Warn when relationship strength (the six scores added up) is below this.</source>
         <translation>関係強度(6つの合計)がこの値を下回ったら警告します。</translation>
     </message>
@@ -3724,9 +3720,15 @@ Details: {0}</source>
         <source>Need awareness (0–5)</source>
         <translation>必要性顕在度（0〜5）</translation>
     </message>
-    <message>
-        <source> contact(s) in a row</source>
-        <translation> 回連続</translation>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n 営業日後</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) in a row</source>
+        <translation>
+            <numerusform>%n 回連続</numerusform></translation>
     </message>
     <message>
         <source>Warn on an open deal when this many latest contacts were only progress checks</source>
@@ -3808,9 +3810,10 @@ Details: {0}</source>
         <source>Start SalesDesk when I log in</source>
         <translation>ログイン時にSalesDeskを起動する</translation>
     </message>
-    <message>
-        <source> day(s) without contact</source>
-        <translation> 日間連絡がなければ</translation>
+    <message numerus="yes">
+        <source>%n day(s) without contact</source>
+        <translation>
+            <numerusform>%n 日間連絡がなければ</numerusform></translation>
     </message>
     <message>
         <source>Reminders</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtGui import QGuiApplication
@@ -43,7 +44,7 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.follow_up_days = QSpinBox()
         self.follow_up_days.setRange(1, 60)
-        self.follow_up_days.setSuffix(self.tr(" working day(s)"))
+        _counted(self.follow_up_days, lambda n: self.tr("%n working day(s)", "", n))
         self.follow_up_days.setValue(settings.default_follow_up_days)
         self.follow_up_hour = QSpinBox()
         self.follow_up_hour.setRange(0, 23)
@@ -72,7 +73,7 @@ class SettingsDialog(QDialog):
         self.progress_check_run = QSpinBox()
         self.progress_check_run.setRange(1, 20)
         self.progress_check_run.setValue(settings.progress_check_run)
-        self.progress_check_run.setSuffix(self.tr(" contact(s) in a row"))
+        _counted(self.progress_check_run, lambda n: self.tr("%n contact(s) in a row", "", n))
         self.progress_check_run.setToolTip(
             self.tr("Warn on an open deal when this many latest contacts were only progress checks")
         )
@@ -194,7 +195,7 @@ class SettingsDialog(QDialog):
         self.start_at_login.setChecked(settings.start_at_login)
         self.complaint_days = QSpinBox()
         self.complaint_days.setRange(1, 60)
-        self.complaint_days.setSuffix(self.tr(" day(s) without contact"))
+        _counted(self.complaint_days, lambda n: self.tr("%n day(s) without contact", "", n))
         self.complaint_days.setValue(settings.complaint_silence_days)
         group = QGroupBox(self.tr("Reminders"))
         form = QFormLayout(group)
@@ -225,3 +226,14 @@ class SettingsDialog(QDialog):
             calendar_feed_token=self.feed_token,
             extra=dict(settings.extra),
         )
+
+
+def _counted(spin: QSpinBox, text: Callable[[int], str]) -> None:
+    """A suffix that agrees with the number ("1 working day", "3 working days"): the
+    translated "%n …" text around the spin box's own number."""
+
+    def update(n: int) -> None:
+        spin.setSuffix(text(n).replace(str(n), "", 1))
+
+    spin.valueChanged.connect(update)
+    update(spin.value())
