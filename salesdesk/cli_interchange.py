@@ -209,8 +209,7 @@ def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> in
         finally:
             if show_progress:
                 print(file=sys.stderr)
-        changed = bool(summary.imported or summary.merged or summary.contacts_added)
-        backup = settle_backup(backup, changed)  # an import that changed nothing keeps none
+        backup = settle_backup(backup, summary.changed)  # one that changed nothing: none
         if backup is not None:
             print(f"backup of the data before the import: {backup.name}")
     except imp.ImportRefused as exc:

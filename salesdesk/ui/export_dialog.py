@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.core.db import Database
+from salesdesk.ui.import_wizard import StepWorker  # loaded with the window's File menu
 
 if TYPE_CHECKING:
     from salesdesk.core.listing import ProspectQuery
@@ -37,24 +38,16 @@ FORMATS = ("csv", "xlsx", "json", "ics")
 SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "json": ".json", "ics": ".ics"}
 
 
-class ExportWorker(QThread):
+class ExportWorker(StepWorker):
+    """One export on its own connection; a cancel stops it at a step (no file is left)."""
+
     succeeded = Signal(object)  # what was written (a summary, counts or a number)
     failed = Signal(object)
-    progressed = Signal(int, int)  # done, total
 
     def __init__(self, db: Database, job: dict[str, Any], parent: QWidget) -> None:
         super().__init__(parent)
         self.uri, self.db_path = db.uri, db.path  # its own connection on this thread
         self.job = job
-
-    def step(self, done: int, total: int) -> None:
-        """The export's progress; a cancel stops it here (its partial file is removed)."""
-        from salesdesk.core.interchange import errors as E
-        from salesdesk.core.interchange.errors import InterchangeError
-
-        if self.isInterruptionRequested():
-            raise InterchangeError(E.CANCELLED)
-        self.progressed.emit(done, total)
 
     def run(self) -> None:
         db = Database(self.uri, self.db_path)

@@ -48,7 +48,7 @@ from salesdesk.ui.labels import (
     severity_label,
 )
 from salesdesk.ui.prospect_model import OVERDUE_COLOR, STREAK_COLOR, format_datetime
-from salesdesk.ui.steps import keeps_delete_key
+from salesdesk.ui.steps import keeps_delete_key, panel_action
 
 if TYPE_CHECKING:
     from salesdesk.core.records import ProspectRecord
@@ -176,13 +176,7 @@ class FollowUpPanel(QWidget):
     # -- actions -----------------------------------------------------------------------------
     def _build_actions(self) -> None:
         def action(text: str, shortcut: str | None, slot: Any) -> QAction:
-            act = QAction(text, self)
-            if shortcut:
-                act.setShortcut(QKeySequence(shortcut))
-                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(lambda _checked=False: slot())
-            self.addAction(act)
-            return act
+            return panel_action(self, text, shortcut, slot)
 
         self.schedule_action = action(self.tr("Schedule follow-up…"), None, self.schedule)
         self.add_item_action = action(self.tr("Add customer item…"), None, self.add_item)

@@ -219,8 +219,7 @@ class ImportWorker(QThread):
             self.backup = settle_backup(self.backup, changed=False)  # not needed
             self.failed.emit(exc)
         else:
-            changed = bool(summary.imported or summary.merged or summary.contacts_added)
-            self.backup = settle_backup(self.backup, changed and not self.options.dry_run)
+            self.backup = settle_backup(self.backup, summary.changed)
             self.summary = summary  # also for a wizard closed before the signal arrives
             self.succeeded.emit(summary)
         finally:
@@ -236,18 +235,11 @@ def is_dump(path: Path) -> bool:
         return False
 
 
-class RestoreWorker(QThread):
-    """Replaces all data with a full export on its own connection, after a backup of the
-    data as it was (discarded when the restore does not happen)."""
+class StepWorker(QThread):
+    """A thread running long interchange work that reports ``progressed(done, total)``
+    through :meth:`step`, where a requested interruption stops it (``cancelled``)."""
 
-    progressed = Signal(int, int)  # bytes read, file size
-
-    def __init__(self, db: Database, path: Path, backups: Path | None, parent: Any) -> None:
-        super().__init__(parent)
-        self.uri, self.db_path = db.uri, db.path
-        self.path = path
-        self.backups = backups if db.path is not None else None
-        self.error: Exception | None = None
+    progressed = Signal(int, int)
 
     def step(self, done: int, total: int) -> None:
         from salesdesk.core.interchange import errors as E
@@ -256,6 +248,18 @@ class RestoreWorker(QThread):
         if self.isInterruptionRequested():
             raise InterchangeError(E.CANCELLED)
         self.progressed.emit(done, total)
+
+
+class RestoreWorker(StepWorker):
+    """Replaces all data with a full export on its own connection, after a backup of the
+    data as it was (discarded when the restore does not happen). Progress: bytes read."""
+
+    def __init__(self, db: Database, path: Path, backups: Path | None, parent: Any) -> None:
+        super().__init__(parent)
+        self.uri, self.db_path = db.uri, db.path
+        self.path = path
+        self.backups = backups if db.path is not None else None
+        self.error: Exception | None = None
 
     def run(self) -> None:
         from salesdesk.core.backup import PRE_RESTORE, backup_before_change, settle_backup

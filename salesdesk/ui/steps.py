@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QKeyEvent, QUndoCommand
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QWidget
 
 from salesdesk.core.db import StorageError
@@ -84,3 +84,17 @@ def keeps_delete_key(event: QEvent) -> bool:
         event.accept()
         return True
     return False
+
+
+def panel_action(
+    owner: QWidget, text: str, shortcut: str | None, slot: Callable[[], object]
+) -> QAction:
+    """An action of a panel (the day's list, a prospect's follow-ups): its shortcut works
+    while the focus is in that panel, so two panels can both answer Ctrl+D."""
+    act = QAction(text, owner)
+    if shortcut:
+        act.setShortcut(QKeySequence(shortcut))
+        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    act.triggered.connect(lambda _checked=False: slot())
+    owner.addAction(act)
+    return act

@@ -60,7 +60,7 @@ from salesdesk.ui.forms import plain_tooltip
 from salesdesk.ui.item_actions import ItemActions, Target
 from salesdesk.ui.labels import kind_label
 from salesdesk.ui.prospect_model import OVERDUE_COLOR, STREAK_COLOR, format_datetime
-from salesdesk.ui.steps import keeps_delete_key
+from salesdesk.ui.steps import keeps_delete_key, panel_action
 
 if TYPE_CHECKING:
     from salesdesk.core.services import Services
@@ -429,13 +429,7 @@ class TodayPanel(QWidget):
     # -- actions ---------------------------------------------------------------------------
     def _build_actions(self) -> None:
         def action(text: str, shortcut: str | None, slot: Any) -> QAction:
-            act = QAction(text, self)
-            if shortcut:
-                act.setShortcut(QKeySequence(shortcut))
-                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(lambda _checked=False: slot())
-            self.addAction(act)
-            return act
+            return panel_action(self, text, shortcut, slot)
 
         self.open_action = action(self.tr("Open prospect"), None, self.open_current)
         self.done_action = action(self.tr("&Done"), "Ctrl+D", self.done)

@@ -129,6 +129,11 @@ class ImportSummary:
     match_count: int = 0
     dry_run: bool = False
 
+    @property
+    def changed(self) -> bool:
+        """Whether the import wrote anything (a dry run never does)."""
+        return not self.dry_run and bool(self.imported or self.merged or self.contacts_added)
+
 
 class ImportRefused(InterchangeError):
     """Rows failed validation and skipping them was not chosen; nothing was written."""
