@@ -2,19 +2,24 @@
 with csv.reader and written with raw sqlite3 ``executemany`` (no validation, no
 duplicate check, no search index).
 
-    python bench/import_bench.py [--rows 100000] [--runs 5] [--memory]   # --memory: 100k, 1M
+    python bench/import_bench.py [--rows 100000] [--runs 5] [--memory] [--bound]
 
 Prints the median, fastest and slowest of ``--runs`` runs (the floor and the import
 interleaved: the machine is shared), the ratio of the medians, and with --memory the
 peak RSS (ru_maxrss) of a child process importing each size, and of the worker process
-that reads the file for it, so the figures are not polluted by this process.
+that reads the file for it, so the figures are not polluted by this process. With
+--bound it also times the SQLite work of the import alone: the same prepared rows,
+copied into a fresh SalesDesk file with INSERT ... SELECT from a staging file (no Python
+per row), their duplicate keys into the import's key table, both search indexes built,
+committed. That is the least any import writing these rows, keys and indexes in one
+transaction can take, whatever language prepares the rows.
 
 Measured on the 2-core build machine (2026-11-27, shared with other work, so medians of
 interleaved runs): floor 0.34 s; import median 3.9-4.3 s on a quiet machine (fastest
 3.75 s, slowest ~5 s), 5.0-5.6 s while other jobs used the cores; 11-12x the floor: the
 <= 5 s bar is met when the two cores are free, the <= 5x one is NOT. It was 7.4 s
 before the worker process (9.7-10 s before that). CPU time (this process + worker)
-6.5 s. 1M rows in
+6.5 s. The SQLite work alone (--bound) 2.05-2.1 s, 6x the floor by itself. 1M rows in
 52-66 s; peak RSS 167 MiB at 100k and 169 MiB at 1M (flat), plus the worker's 69 MiB at
 both sizes.
 
@@ -115,6 +120,63 @@ def import_seconds(path: Path, data_dir: Path, cpu: list[float] | None = None) -
         db.close()
 
 
+def _staged(path: Path, stage: Path) -> None:
+    """The import's prepared rows and keys, as it would write them, in a plain SQLite file."""
+    from datetime import UTC, datetime
+
+    from salesdesk.core.interchange.mapping import guess_mapping
+    from salesdesk.core.interchange.prepare import C_COLS, P_COLS, prepare_batches
+    from salesdesk.core.interchange.source import RowSource, detect, preview
+
+    fmt = detect(path)
+    headers, _rows = preview(path, fmt, 1)
+    conn = sqlite3.connect(stage)
+    conn.execute(f"CREATE TABLE p ({', '.join(P_COLS)})")
+    conn.execute(f"CREATE TABLE c ({', '.join(C_COLS)})")
+    conn.execute("CREATE TABLE k (key, prospect_id)")
+    with RowSource(path, fmt) as source:
+        for b in prepare_batches(source, guess_mapping(headers), 2000, datetime.now(UTC)):
+            conn.executemany(f"INSERT INTO p VALUES ({','.join('?' * len(P_COLS))})", b.prospects)
+            conn.executemany(f"INSERT INTO c VALUES ({','.join('?' * len(C_COLS))})",
+                             [c for c in b.contacts if c is not None])  # fmt: skip
+            conn.executemany("INSERT INTO k VALUES (?, ?)",
+                             [(k, p[0]) for keys, p in zip(b.keys, b.prospects, strict=True)
+                              for k in keys])  # fmt: skip
+    conn.commit()
+    conn.close()
+
+
+def sqlite_bound_seconds(stage: Path, data_dir: Path) -> float:
+    """The import's SQLite work alone (see the module text), on the import's settings."""
+    from salesdesk.core.db import connect
+    from salesdesk.core.interchange import importer
+    from salesdesk.core.interchange.prepare import C_COLS, P_COLS
+    from salesdesk.core.schema import open_database
+
+    open_database(data_dir / "salesdesk.sqlite3", data_dir / "backups", "bench").close()
+    conn = connect(f"file:{data_dir / 'salesdesk.sqlite3'}")
+    conn.execute(f"ATTACH DATABASE '{stage}' AS stage")
+    for schema, size in importer.IMPORT_CACHE_KIB.items():
+        conn.execute(f"PRAGMA {schema}.cache_size = {size}")
+    for table in ("p", "c", "k"):  # read once, so the timing is not the staging file's I/O
+        conn.execute(f"SELECT count(*) FROM stage.{table}").fetchone()
+    started = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(
+        "CREATE TEMP TABLE import_key (key TEXT PRIMARY KEY, prospect_id TEXT NOT NULL,"
+        " fresh INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    with importer._search_index_as_you_go(conn, 1 << 62) as index_new:
+        conn.execute(f"INSERT INTO prospect ({', '.join(P_COLS)}) SELECT * FROM stage.p")
+        conn.execute(f"INSERT INTO contact ({', '.join(C_COLS)}) SELECT * FROM stage.c")
+        conn.execute("INSERT OR IGNORE INTO import_key SELECT key, prospect_id, 1 FROM stage.k")
+        index_new()
+    conn.execute("COMMIT")
+    seconds = time.perf_counter() - started
+    conn.close()
+    return seconds
+
+
 def _child(rows: int) -> None:
     """Run in a subprocess: import ``rows`` rows, print peak RSS in MiB."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -140,6 +202,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--memory", action="store_true", help="peak RSS at 100k and 1M rows")
+    parser.add_argument("--bound", action="store_true", help="time the SQLite work alone")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -168,6 +231,16 @@ def main() -> None:
         print(f"salesdesk import (one transaction): {_spread(runs)}")
         print(f"  CPU time, this process and the worker: median {statistics.median(cpu):.2f} s")
         print(f"ratio of the medians: {median / floor:.2f}x  (bar: <= 5x and <= 5 s)")
+        if args.bound:
+            stage = Path(tmp) / "stage.sqlite3"
+            _staged(path, stage)
+            bounds = []
+            for i in range(max(1, args.runs)):
+                bounds.append(sqlite_bound_seconds(stage, Path(tmp) / f"bound{i}"))
+                shutil.rmtree(Path(tmp) / f"bound{i}")
+            bound = statistics.median(bounds)
+            print(f"the import's SQLite work alone (rows, keys, search indexes, commit):"
+                  f" {_spread(bounds)}; {bound / floor:.2f}x the floor")  # fmt: skip
 
 
 if __name__ == "__main__":
