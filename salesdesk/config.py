@@ -106,6 +106,8 @@ class Settings:
     calendar_feed: bool = False
     calendar_feed_port: int = 0
     calendar_feed_token: str = ""
+    # The window's company details and contacts folded away (View → Company details).
+    detail_folded: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

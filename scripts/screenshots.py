@@ -141,6 +141,21 @@ def _interchange_screens(started: Controller, paths: Paths, out: Path, suffix: s
     _with_dialog(export, out, f"export-{suffix}", lambda: None)
 
 
+def _deal_screens(started: Controller, out: Path, suffix: str) -> None:
+    """A prospect with an open deal: its relationship and deals tabs."""
+    window = started.window
+    deals = window.deal_service
+    deal = next(d for d in deals.all_deals() if d.is_open)
+    window.open_prospect(deal.prospect_id)
+    for index, name in ((2, "relationship"), (3, "deals")):
+        window.detail.tabs.setCurrentIndex(index)
+        _save(window, out, f"{name}-{suffix}")
+        window.detail.set_folded(True)
+        _save(window, out, f"{name}-folded-{suffix}")
+        window.detail.set_folded(False)
+    window.detail.tabs.setCurrentIndex(0)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
@@ -167,6 +182,7 @@ def main() -> int:
     window.search.setText("さとう")
     _save(window, args.out, f"main-search-{suffix}")
     window.search.clear()
+    _deal_screens(started, args.out, suffix)
     window.select_prospect(window.model.id_at(3))
 
     record = started.services.prospects.get(window.current_id() or "")

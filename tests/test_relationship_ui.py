@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from salesdesk.config import Settings
@@ -334,3 +334,22 @@ def test_timeline_empty_then_filled(qtbot: QtBot, rel: RelationshipService, pid:
     chart.set_history(rel.history(pid))
     total = chart.series["total"]
     assert [total.at(i).y() for i in range(total.count())] == [1, 5]
+
+
+def test_scores_sit_beside_the_radar_in_a_wide_panel_and_under_it_in_a_narrow_one(
+    qtbot: QtBot, panel: RelationshipPanel
+) -> None:
+    def box(widget: QWidget) -> QRect:  # where the rep sees it, in the panel
+        return QRect(widget.mapTo(panel, QPoint(0, 0)), widget.size())
+
+    panel.resize(1100, 700)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.side_by_side)
+    # Beside: the scores right of the radar, their tops level; both in view at once.
+    qtbot.waitUntil(lambda: box(panel.editor).left() > box(panel.radar).right())
+    assert box(panel.editor).top() == box(panel.radar).top()
+    panel.resize(480, 700)
+    qtbot.waitUntil(lambda: not panel.side_by_side)
+    qtbot.waitUntil(lambda: box(panel.editor).top() > box(panel.radar).bottom())
+    # Right under the radar and its date, before the advice below.
+    assert box(panel.editor).top() - box(panel.radar).bottom() < 80

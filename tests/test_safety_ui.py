@@ -350,6 +350,15 @@ def controller(qtbot: QtBot, paths: Paths) -> Iterator[app_mod.Controller]:
     ctl.services.db.close()
 
 
+def test_folded_company_details_are_remembered_for_the_next_start(
+    controller: app_mod.Controller, paths: Paths
+) -> None:
+    controller.window.details_action.trigger()  # View → Company details, unticked
+    assert Settings.load(paths).detail_folded
+    controller.window.details_action.trigger()
+    assert not Settings.load(paths).detail_folded
+
+
 def test_start_backup_runs_on_a_worker_only_when_something_changed(
     qtbot: QtBot, controller: app_mod.Controller, paths: Paths
 ) -> None:

@@ -594,3 +594,48 @@ def test_windows_open_no_larger_than_the_screen(qtbot: QtBot, db: Database) -> N
     assert probe.width() < area.width() and probe.height() < area.height()
     fit_to_screen(probe, 300, 200)  # small enough: as asked
     assert (probe.width(), probe.height()) == (300, 200)
+
+
+def test_folding_the_company_details_gives_the_tabs_the_room(
+    qtbot: QtBot, window: MainWindow, book: Book
+) -> None:
+    window.select_prospect(book.yamada)
+    detail = window.detail
+    detail.tabs.setCurrentIndex(2)  # Relationship: the radar, then the scores
+    panel = detail.relationship
+    qtbot.waitUntil(lambda: detail.contacts.isVisible())
+    open_height = detail.tabs.height()
+    assert detail.fold_button.text() == "Hide details"
+
+    changed: list[bool] = []
+    window.settingsChanged.connect(lambda: changed.append(window.settings.detail_folded))
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    qtbot.waitUntil(lambda: not detail.contacts.isVisible())
+    assert not detail.phone.isVisible() and detail.title.isVisible()
+    assert detail.log_call_button.isVisible()  # the panel's main action stays
+    qtbot.waitUntil(lambda: detail.tabs.height() > open_height + 150)
+    assert detail.fold_button.text() == "Show details"
+    assert not window.details_action.isChecked()
+    assert changed == [True]  # kept in the settings, saved by the app
+
+    # Another prospect stays folded; the button unfolds.
+    window.select_prospect(book.sato)
+    assert not detail.contacts.isVisible()
+    detail.fold_button.click()
+    qtbot.waitUntil(lambda: detail.contacts.isVisible())
+    assert detail.phone.isVisible() and window.details_action.isChecked()
+    assert changed == [True, False]
+    assert panel is detail.relationship
+
+
+def test_a_window_opens_with_the_details_folded_as_the_rep_left_them(
+    qtbot: QtBot, services: Services, book: Book
+) -> None:
+    win = MainWindow(services, Settings(detail_folded=True))
+    qtbot.addWidget(win)
+    show_active(qtbot, win)
+    qtbot.waitUntil(win.list_loaded)
+    win.select_prospect(book.yamada)
+    assert win.detail.title.text() == "山田工業"
+    assert not win.detail.contacts.isVisible() and not win.details_action.isChecked()

@@ -1197,6 +1197,7 @@ Details: {0}</source>
     <name>DetailPanel</name>
     <message>
         <source>Stage</source>
+        <extracomment>The rep folded (True) or unfolded the company details and contacts.</extracomment>
         <translation>段階</translation>
     </message>
     <message>
@@ -1288,8 +1289,24 @@ Details: {0}</source>
         <translation>案件</translation>
     </message>
     <message>
-        <source> (existing customer)</source>
+        <source>Show details</source>
         <extracomment>Called with each panel right after it is built (the window wires its services).</extracomment>
+        <translation>詳細を表示</translation>
+    </message>
+    <message>
+        <source>Show the company's details and contacts (Ctrl+Shift+D)</source>
+        <translation>会社の詳細と担当者を表示します（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>詳細をたたむ</translation>
+    </message>
+    <message>
+        <source>Fold the company's details and contacts away, so the tabs below get the room (Ctrl+Shift+D)</source>
+        <translation>会社の詳細と担当者をたたみ、下のタブを広く使います（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
+        <source> (existing customer)</source>
         <translation>（既存顧客）</translation>
     </message>
     <message>
@@ -2489,7 +2506,7 @@ Details: {0}</source>
     <name>MainWindow</name>
     <message>
         <source>Search company, reading, contact, phone, e-mail (Ctrl+F)</source>
-        <extracomment>A list that shows only its first page (start-up) reads the rest of its order by then. Follow-ups, customer items or complaints may have changed: re-arm the reminders.</extracomment>
+        <extracomment>A list that shows only its first page (start-up) reads the rest of its order by then. Follow-ups, customer items or complaints may have changed: re-arm the reminders. A preference kept in the settings changed here (the company details folded).</extracomment>
         <translation>会社名・フリガナ・担当者・電話・メールで検索 (Ctrl+F)</translation>
     </message>
     <message>
@@ -2595,6 +2612,10 @@ Details: {0}</source>
     <message>
         <source>&amp;Today</source>
         <translation>今日(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Company &amp;details</source>
+        <translation>会社の詳細(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -3723,12 +3744,14 @@ Details: {0}</source>
     <message numerus="yes">
         <source>%n working day(s)</source>
         <translation>
-            <numerusform>%n 営業日後</numerusform></translation>
+            <numerusform>%n 営業日後</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) in a row</source>
         <translation>
-            <numerusform>%n 回連続</numerusform></translation>
+            <numerusform>%n 回連続</numerusform>
+        </translation>
     </message>
     <message>
         <source>Warn on an open deal when this many latest contacts were only progress checks</source>
@@ -3813,7 +3836,8 @@ Details: {0}</source>
     <message numerus="yes">
         <source>%n day(s) without contact</source>
         <translation>
-            <numerusform>%n 日間連絡がなければ</numerusform></translation>
+            <numerusform>%n 日間連絡がなければ</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reminders</source>

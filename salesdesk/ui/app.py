@@ -194,6 +194,7 @@ class Controller:
         window.settingsRequested.connect(self.open_settings)
         window.backupsRequested.connect(self.open_backups)
         window.remindersChanged.connect(self.refresh_reminders)
+        window.settingsChanged.connect(lambda: self._save_settings(self.settings))
         window.drafts = DraftStore(self.paths.data_dir)
         return window
 

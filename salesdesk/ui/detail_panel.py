@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -49,6 +50,8 @@ class DetailPanel(QWidget):
     deleteContactRequested = Signal(str)
     logCallRequested = Signal()
     editProspectRequested = Signal()
+    #: The rep folded (True) or unfolded the company details and contacts.
+    foldedChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +83,14 @@ class DetailPanel(QWidget):
         top_buttons.addWidget(self.log_call_button)
         top_buttons.addWidget(self.edit_button)
         top_buttons.addStretch(1)
+        # Folding the details and contacts gives the tabs below the panel's height: on a
+        # laptop screen the relationship and deal tabs otherwise need scrolling.
+        self.fold_button = QToolButton()
+        self.fold_button.setCheckable(True)
+        self.fold_button.setAutoRaise(True)
+        self.fold_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.fold_button.toggled.connect(self._fold_toggled)
+        top_buttons.addWidget(self.fold_button)
 
         self.contacts = QTableWidget(0, 6)
         self.contacts.setHorizontalHeaderLabels(
@@ -132,12 +143,20 @@ class DetailPanel(QWidget):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.title)
-        body.addWidget(self.kana)
-        body.addLayout(info)
+        self.card = QWidget()  # what folding hides: the details, then the contacts
+        card = QVBoxLayout(self.card)
+        card.setContentsMargins(0, 0, 0, 0)
+        card.addWidget(self.kana)
+        card.addLayout(info)
+        self.contacts_box = QWidget()
+        contacts_box = QVBoxLayout(self.contacts_box)
+        contacts_box.setContentsMargins(0, 0, 0, 0)
+        contacts_box.addWidget(QLabel(self.tr("<b>Contacts</b>")))
+        contacts_box.addWidget(self.contacts)
+        contacts_box.addLayout(contact_buttons)
+        body.addWidget(self.card)
         body.addLayout(top_buttons)
-        body.addWidget(QLabel(self.tr("<b>Contacts</b>")))
-        body.addWidget(self.contacts)
-        body.addLayout(contact_buttons)
+        body.addWidget(self.contacts_box)
         # The timeline and the relationship (関係強度) share the lower half as tabs.
         self.tabs = QTabWidget()
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
@@ -163,7 +182,35 @@ class DetailPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.body)
+        self._fold_toggled(False)
         self.show_prospect(None, [])
+
+    @property
+    def folded(self) -> bool:
+        """Whether the company details and contacts are folded away."""
+        return self.fold_button.isChecked()
+
+    def set_folded(self, folded: bool) -> None:
+        self.fold_button.setChecked(folded)
+
+    def _fold_toggled(self, folded: bool) -> None:
+        self.card.setVisible(not folded)
+        self.contacts_box.setVisible(not folded)
+        button = self.fold_button
+        if folded:
+            button.setArrowType(Qt.ArrowType.DownArrow)
+            button.setText(self.tr("Show details"))
+            button.setToolTip(self.tr("Show the company's details and contacts (Ctrl+Shift+D)"))
+        else:
+            button.setArrowType(Qt.ArrowType.UpArrow)
+            button.setText(self.tr("Hide details"))
+            button.setToolTip(
+                self.tr(
+                    "Fold the company's details and contacts away, so the tabs below"
+                    " get the room (Ctrl+Shift+D)"
+                )
+            )
+        self.foldedChanged.emit(folded)
 
     @property
     def record(self) -> ProspectRecord | None:

@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
     backupsRequested = Signal()
     #: Follow-ups, customer items or complaints may have changed: re-arm the reminders.
     remindersChanged = Signal()
+    #: A preference kept in the settings changed here (the company details folded).
+    settingsChanged = Signal()
 
     def __init__(
         self,
@@ -291,10 +293,18 @@ class MainWindow(QMainWindow):
             detail.configure_relationship = self._configure_relationship_panel
             detail.configure_deals = self._configure_deal_panel
             detail.configure_reminders = self._configure_reminders_panel
+            detail.set_folded(self.settings.detail_folded)
+            detail.foldedChanged.connect(self._detail_folded)
             self._detail = detail
             self._splitter.replaceWidget(1, detail)
             self._detail_stand_in.deleteLater()
         return self._detail
+
+    def _detail_folded(self, folded: bool) -> None:
+        self.details_action.setChecked(not folded)
+        if self.settings.detail_folded != folded:
+            self.settings.detail_folded = folded
+            self.settingsChanged.emit()
 
     @property
     def relationship(self) -> RelationshipService:
@@ -401,8 +411,16 @@ class MainWindow(QMainWindow):
         )
         self.list_action = action(self.tr("&Prospect list"), "Ctrl+1", self.show_list)
         self.today_action = action(self.tr("&Today"), "Ctrl+T", self.show_today)
+        self.details_action = QAction(self.tr("Company &details"), self)
+        self.details_action.setCheckable(True)
+        self.details_action.setChecked(not self.settings.detail_folded)
+        self.details_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.details_action.toggled.connect(lambda shown: self.detail.set_folded(not shown))
+        self.addAction(self.details_action)
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addActions([self.list_action, self.today_action])
+        view_menu.addSeparator()
+        view_menu.addAction(self.details_action)
         self.analytics_action = action(
             self.tr("&Appointment success by strength…"), None, self.show_strength_analytics
         )

@@ -22,10 +22,12 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QShortcut,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -215,6 +217,7 @@ class RelationshipPanel(QWidget):
         )
 
         editor = QGroupBox(self.tr("Scores (0–5)"))
+        self.editor = editor
         editor_layout = QVBoxLayout(editor)
         editor_layout.addLayout(grid)
         editor_layout.addWidget(self.note)
@@ -241,13 +244,20 @@ class RelationshipPanel(QWidget):
         # The history chart (QtCharts) is built on first use, off the start-up path.
         self.timeline: StrengthTimeline | None = None
 
-        # One column: the detail area is narrow, and the radar needs the width.
+        # The radar with the scores that draw it: side by side when the panel is wide
+        # enough for both, else the scores right under the radar (see resizeEvent).
+        chart = QWidget()
+        chart_layout = QVBoxLayout(chart)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.radar)
+        chart_layout.addWidget(self.last_assessed)
+        self._pair = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._pair.addWidget(chart, 1)
+        self._pair.addWidget(editor, 0, Qt.AlignmentFlag.AlignTop)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(self.radar)
-        layout.addWidget(self.last_assessed)
+        layout.addLayout(self._pair)
         layout.addWidget(action_box)
-        layout.addWidget(editor)
         layout.addWidget(self.suggestion_box)
         layout.addStretch(1)
         self._body_layout = layout
@@ -281,6 +291,19 @@ class RelationshipPanel(QWidget):
         super().showEvent(event)
         if self._dirty_load:
             self.reload()
+
+    @property
+    def side_by_side(self) -> bool:
+        """Whether the scores sit beside the radar (a wide panel) or under it."""
+        return self._pair.direction() == QBoxLayout.Direction.LeftToRight
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.radar.minimumWidth() + self.editor.sizeHint().width() + 40
+        wide = event.size().width() >= needed
+        self._pair.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
 
     def reload(self) -> None:
         self._dirty_load = False
