@@ -161,6 +161,36 @@ def test_json_dump_round_trip_is_exact(
         other.close()
 
 
+def _schema_objects(db: Database) -> list[tuple[str, str, str]]:
+    return db.reader().execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
+        " ORDER BY type, name"
+    ).fetchall()
+
+
+def test_a_restore_leaves_indexes_and_search_working_whether_it_succeeds_or_fails(
+    db: Database, prospects: ProspectService, tmp_path: Path
+) -> None:
+    # The restore builds indexes and the search index after the rows (speed): what it
+    # drops and rebuilds must come back the same, and a failed restore change nothing.
+    pid = _data(prospects)
+    schema = _schema_objects(db)
+    good = tmp_path / "a.json"
+    export_dump(db, good)
+    broken = tmp_path / "broken.json"
+    broken.write_text(good.read_text(encoding="utf-8")[:-200], encoding="utf-8")
+    with pytest.raises(InterchangeError):
+        import_dump(db, broken, replace=True)
+    assert _schema_objects(db) == schema
+    import_dump(db, good, replace=True)
+    assert _schema_objects(db) == schema
+    assert prospects.list_ids(ProspectQuery(search="越後")) == [pid]  # trigram index
+    assert prospects.list_ids(ProspectQuery(search="越")) == [pid]  # the names index
+    # Prospects added after the restore are indexed by the trigger, as before.
+    later = prospects.create(ProspectInput(company="信濃精機"))
+    assert prospects.list_ids(ProspectQuery(search="信濃精")) == [later]
+
+
 def test_dump_includes_tables_added_later(db: Database, tmp_path: Path) -> None:
     with db.raw_write() as conn:
         conn.execute("CREATE TABLE later_feature (id TEXT PRIMARY KEY, title TEXT)")

@@ -35,8 +35,8 @@ from typing import Any
 
 from salesdesk.core.clock import Clock, utc_now
 from salesdesk.core.db import Database
+from salesdesk.core.interchange import bulk, prepare
 from salesdesk.core.interchange import errors as E
-from salesdesk.core.interchange import prepare
 from salesdesk.core.interchange.errors import InterchangeError
 from salesdesk.core.interchange.keys import company_key, email_key, phone_key
 from salesdesk.core.interchange.mapping import (
@@ -78,10 +78,6 @@ WORKER_MIN_BYTES = {CSV: 512 * 1024, VCF: 512 * 1024}
 WORKER_MIN_BYTES_OTHER = 128 * 1024  # XLSX: compressed, and slow to read
 #: Import field → contact column.
 _C_FIELD_OF = dict(zip(C_FIELDS, CONTACT_FIELDS, strict=True))
-#: Page cache for the import's transaction (KiB, negative for SQLite), for the data file
-#: and for the TEMP table of duplicate keys (whose random keys go to random pages; the
-#: default 2 MB cost 0.1-0.2 s per 100k rows). Both bound the import's memory.
-IMPORT_CACHE_KIB = {"main": -65_536, "temp": -16_384}
 
 
 @dataclass(frozen=True)
@@ -520,23 +516,14 @@ def run_import(
         with RowSource(path, fmt) as source, db.raw_write() as conn:
             validate_mapping(options.mapping, source.headers)
             now = clock()
-            caches = {
-                schema: int(conn.execute(f"PRAGMA {schema}.cache_size").fetchone()[0])
-                for schema in IMPORT_CACHE_KIB
-            }
-            for schema, size in IMPORT_CACHE_KIB.items():
-                conn.execute(f"PRAGMA {schema}.cache_size = {size}")
-            try:
+            with bulk.bigger_cache(conn):
                 run = _Run(conn, options, now)
                 with (
                     _batches(source, options, now, cancelled) as batches,
-                    _search_index_as_you_go(conn, 5 * options.batch_rows) as index_new,
+                    bulk.search_index_as_you_go(conn, 5 * options.batch_rows) as index_new,
                 ):
                     _import_rows(run, batches, options, progress, cancelled, index_new)
                 conn.execute("DROP TABLE temp.import_key")
-            finally:
-                for schema, size in caches.items():
-                    conn.execute(f"PRAGMA {schema}.cache_size = {size}")
             if options.dry_run:
                 raise _Rollback
     except _Rollback:
@@ -675,62 +662,3 @@ def _stop(worker: Any, gently: bool) -> None:
     if worker.is_alive():
         worker.kill()
         worker.join()
-
-
-@contextmanager
-def _search_index_as_you_go(conn: sqlite3.Connection, every: int) -> Iterator[Callable[[], None]]:
-    """Index new prospects' search texts ``every`` rows or so instead of row by row.
-
-    The insert trigger is dropped inside the import's transaction and recreated after
-    (a rollback restores it anyway); the update trigger stays (it leaves a row not yet
-    indexed alone: the bulk insert then takes its current texts). The callable given to
-    the with-block adds the prospects inserted since it last did, once there are
-    ``every`` of them, to both full-text tables with one bulk insert each; the rest are
-    added at the end. For those statements the full-text tables keep up to
-    :data:`FTS_HASH_BYTES` of new entries in memory before writing a segment (the
-    default is 1 MB), so fewer segments are written and merged.
-    """
-    found = conn.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'prospect_search_insert'"
-    ).fetchone()
-    if found is None:
-        yield lambda: None
-        return
-    last = [conn.execute("SELECT coalesce(max(rowid), 0) FROM prospect").fetchone()[0]]
-
-    def index_new(at_least: int = every) -> None:
-        top = conn.execute("SELECT coalesce(max(rowid), 0) FROM prospect").fetchone()[0]
-        if top - last[0] < max(1, at_least):
-            return
-        for table, column, source in _FTS:
-            conn.execute(
-                f"INSERT INTO {table}(rowid, {column}) SELECT rowid, {source} FROM prospect"
-                " WHERE rowid > ? AND rowid <= ?",
-                (last[0], top),
-            )
-        last[0] = top
-
-    hash_sizes = [_fts_setting(conn, table, "hashsize") for table, _c, _s in _FTS]
-    for table, _c, _s in _FTS:
-        _fts_set(conn, table, "hashsize", FTS_HASH_BYTES)
-    conn.execute("DROP TRIGGER prospect_search_insert")
-    yield index_new
-    index_new(1)
-    conn.execute(found[0])
-    for (table, _c, _s), size in zip(_FTS, hash_sizes, strict=True):
-        _fts_set(conn, table, "hashsize", FTS_DEFAULT_HASH_BYTES if size is None else size)
-
-
-#: (full-text table, its column, the prospect column it indexes)
-_FTS = (("prospect_fts", "text", "search_text"), ("prospect_names_fts", "names", "search_names"))
-FTS_HASH_BYTES = 16 << 20
-FTS_DEFAULT_HASH_BYTES = 1 << 20  # SQLite's
-
-
-def _fts_setting(conn: sqlite3.Connection, table: str, name: str) -> Any:
-    row = conn.execute(f"SELECT v FROM {table}_config WHERE k = ?", (name,)).fetchone()
-    return None if row is None else row[0]
-
-
-def _fts_set(conn: sqlite3.Connection, table: str, name: str, value: Any) -> None:
-    conn.execute(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (name, value))
