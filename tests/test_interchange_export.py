@@ -191,6 +191,24 @@ def test_a_restore_leaves_indexes_and_search_working_whether_it_succeeds_or_fail
     assert prospects.list_ids(ProspectQuery(search="信濃精")) == [later]
 
 
+def test_a_restore_keeps_the_last_stretch_of_its_bar_for_the_indexes(
+    db: Database, tmp_path: Path
+) -> None:
+    from salesdesk.core.demo import generate_demo
+
+    generate_demo(db, 150, seed=3)  # a few thousand rows: progress every thousand
+    path = tmp_path / "all.json"
+    export_dump(db, path)
+    told: list[tuple[int, int]] = []
+    import_dump(db, path, replace=True, progress=lambda done, total: told.append((done, total)))
+    reading, (last_done, total) = told[:-1], told[-1]
+    assert reading and last_done == total  # full only once the indexes are built
+    assert all(t == total for _d, t in told)
+    assert [d for d, _t in told] == sorted(d for d, _t in told)
+    # All of the file read still leaves the bar a stretch short of full.
+    assert max(d for d, _t in reading) <= path.stat().st_size < total * 0.85
+
+
 def test_dump_includes_tables_added_later(db: Database, tmp_path: Path) -> None:
     with db.raw_write() as conn:
         conn.execute("CREATE TABLE later_feature (id TEXT PRIMARY KEY, title TEXT)")
