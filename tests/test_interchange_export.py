@@ -162,10 +162,14 @@ def test_json_dump_round_trip_is_exact(
 
 
 def _schema_objects(db: Database) -> list[tuple[str, str, str]]:
-    return db.reader().execute(
-        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
-        " ORDER BY type, name"
-    ).fetchall()
+    return (
+        db.reader()
+        .execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
+            " ORDER BY type, name"
+        )
+        .fetchall()
+    )
 
 
 def test_a_restore_leaves_indexes_and_search_working_whether_it_succeeds_or_fails(
