@@ -587,24 +587,36 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``salesdesk`` and ``python -m salesdesk``; returns the exit code."""
     args = _window_arguments(argv)
     if args is None:
-        parser = build_parser()
-        try:
-            args = parser.parse_args(argv)
-        except SystemExit as exc:  # --help, or a usage error already printed by argparse
-            return exc.code if isinstance(exc.code, int) else EXIT_REFUSED
+        from salesdesk.cli_i18n import messages_in_language
+
+        with messages_in_language(sys.argv[1:] if argv is None else argv):
+            parser = build_parser()
+            try:
+                args = parser.parse_args(argv)
+            except SystemExit as exc:  # --help, or a usage error already printed by argparse
+                return exc.code if isinstance(exc.code, int) else EXIT_REFUSED
+            if args.command is not None and not args.smoke:
+                return _command(args)
     if args.smoke:  # checks an installed bundle: a fresh temporary data dir unless given
         from salesdesk.ui.smoke import run_smoke
 
         return run_smoke(args.data_dir, args.lang)
-    paths = resolve_paths(args.data_dir)
+    from salesdesk.ui.app import run_gui
+
+    return run_gui(_started_paths(args), args.lang)
+
+
+def _started_paths(args: argparse.Namespace) -> Paths:
     from salesdesk.profile import first_start
 
+    paths = resolve_paths(args.data_dir)
     first_start(paths)  # a per-employee build's first start adopts the bundled profile
-    if args.command is None:
-        from salesdesk.ui.app import run_gui
+    return paths
 
-        return run_gui(paths, args.lang)
 
+def _command(args: argparse.Namespace) -> int:
+    """Run a headless command; its messages are in the language installed for it."""
+    paths = _started_paths(args)
     from salesdesk.core.db import StorageError
     from salesdesk.core.schema import MigrationError, NewerDataFileError
     from salesdesk.core.validation import NotFoundError, ValidationError

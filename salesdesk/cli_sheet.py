@@ -151,8 +151,8 @@ def run(args: argparse.Namespace, services: Services, paths: Paths) -> int:
         return EXIT_FAILED
     finally:
         part.unlink(missing_ok=True)  # only there when something went wrong
-        if hosted:  # a running application (tests) gets its language back
-            translations.install("en")
+        if hosted:  # a running application gets its own language back
+            translations.remove()
     del app  # kept alive until the PDF is written
     if day is not None:
         found = sheets[0]

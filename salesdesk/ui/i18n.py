@@ -31,11 +31,15 @@ class Translations:
         self._translators: list[QTranslator] = []
         self.language = "en"
 
-    def install(self, language: str) -> bool:
-        """Install ``language``; False when SalesDesk's own catalogue could not be loaded."""
+    def remove(self) -> None:
+        """Take out the translators this object installed."""
         for tr in self._translators:
             self._app.removeTranslator(tr)
         self._translators.clear()
+
+    def install(self, language: str) -> bool:
+        """Install ``language``; False when SalesDesk's own catalogue could not be loaded."""
+        self.remove()
         self.language = language
         locale = QLocale(
             QLocale.Language.Japanese if language == "ja" else QLocale.Language.English,

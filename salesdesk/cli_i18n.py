@@ -1,0 +1,97 @@
+"""The commands' messages in the rep's language, from the window's catalogues.
+
+A command's messages, tables and help are written as
+``translate("Cli", "English text")`` (Qt's ``QCoreApplication.translate``, which
+``scripts/build_translations.py`` extracts like the window's strings). The language is
+``--lang``, else the one chosen in Settings, else the system's: the same choice as the
+window's. What programs read stays as it is in every language: JSON, ids, dates,
+the values options take (``--stage proposal``), ``--progress`` lines and the ``error:``
+and ``warning:`` prefixes.
+
+Qt looks messages up through the application object, so a command gets a
+``QCoreApplication`` (a ``QGuiApplication`` for ``sheet``, which draws) for as long as it
+runs; one already running (tests) is used as it is and gets its translators and default
+locale back afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+#: Commands that draw (a QGuiApplication).
+_DRAWING = frozenset({"sheet"})
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``QCoreApplication.translate``, under the name the catalogue tools look for."""
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def _scan(argv: list[str]) -> argparse.Namespace | None:
+    """``--lang``, ``--data-dir`` and the command, read before the full parser is built
+    (its help is translated); None when the arguments cannot be read this way."""
+    quick = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    quick.add_argument("--data-dir")
+    quick.add_argument("--lang")
+    quick.add_argument("command", nargs="?")
+    try:
+        args, _rest = quick.parse_known_args(argv)
+    except SystemExit:  # e.g. --lang without its value: the full parser explains
+        return None
+    return args
+
+
+def language_for(argv: list[str]) -> str:
+    """The language of a command's messages: ``--lang``, Settings, the system's."""
+    from salesdesk.config import Settings, resolve_paths
+    from salesdesk.ui.i18n import SUPPORTED, pick_language
+
+    scan = _scan(argv)
+    if scan is not None and scan.lang in SUPPORTED:
+        return str(scan.lang)
+    data_dir = scan.data_dir if scan is not None else None
+    return pick_language(Settings.load(resolve_paths(data_dir)).language)
+
+
+def _application(drawing: bool) -> Any:
+    if drawing:
+        if (
+            sys.platform.startswith("linux")
+            and not os.environ.get("DISPLAY")
+            and not os.environ.get("WAYLAND_DISPLAY")
+        ):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QGuiApplication
+
+        return QGuiApplication([sys.argv[0] if sys.argv else "salesdesk"])
+    return QCoreApplication([sys.argv[0] if sys.argv else "salesdesk"])
+
+
+@contextmanager
+def messages_in_language(argv: list[str]) -> Iterator[str]:
+    """Install the commands' language for the with-block; yields it ("ja" or "en")."""
+    from salesdesk.ui.i18n import Translations
+
+    language = language_for(argv)
+    app = QCoreApplication.instance()
+    ours = app is None
+    if app is None:
+        scan = _scan(argv)
+        app = _application(scan is not None and scan.command in _DRAWING)
+    locale = QLocale()
+    translations = Translations(app)
+    translations.install(language)
+    try:
+        yield language
+    finally:
+        translations.remove()
+        QLocale.setDefault(locale)
+        if ours:  # the window may follow (``salesdesk --data DIR``): it makes its own
+            app.shutdown()
