@@ -2,10 +2,10 @@
 
     salesdesk [--data-dir DIR] [--lang ja|en] [COMMAND ...]
 
-Without a command the window opens. Commands print plain English (tables or JSON) on
-stdout and errors on stderr. Exit codes: 0 done, 1 the data file is damaged or could
-not be written, 2 refused (bad input, unknown id, missing next step), 3 the data file
-comes from a newer SalesDesk (left untouched).
+Without a command the window opens. Commands print tables and messages in the rep's
+language (JSON as it is) on stdout and errors on stderr. Exit codes: 0 done, 1 the data
+file is damaged or could not be written, 2 refused (bad input, unknown id, missing next
+step), 3 the data file comes from a newer SalesDesk (left untouched).
 
 Core modules are imported inside the commands, so opening the window does not pay
 for what only the commands use.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 import time
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from salesdesk import cli_deal, cli_interchange, cli_items, cli_sheet, cli_strength
 from salesdesk.cli_backup import add_backup_parser, run_backup
+from salesdesk.cli_i18n import translate
 from salesdesk.config import Paths, resolve_paths
 
 if TYPE_CHECKING:
@@ -39,26 +41,41 @@ EXIT_FAILED = 1
 EXIT_REFUSED = 2
 EXIT_NEWER_FILE = 3
 
-#: Plain-English text for the validation codes of salesdesk.core.validation.
-_MESSAGES = {
-    "required": "this field is required",
-    "invalid_email": "not a valid e-mail address",
-    "invalid_phone": "not a valid phone number",
-    "out_of_range": "out of range",
-    "next_step_missing": "set a next step (--next-at and --next-what) or pass --no-next-step",
-    "next_step_conflict": "give either a next step or --no-next-step, not both",
-    "unknown_choice": "not one of the allowed values",
-    "not_found": "not found",
-    "invalid_datetime": "not a date and time (use 'YYYY-MM-DD HH:MM' or ISO 8601)",
-}
-#: Field names as the rep knows them from the options.
-_FIELDS = {
-    "duration_min": "duration",
-    "contact_id": "contact",
-    "next_step": "next step",
-    "next_step_what": "next-what",
-    "next_at": "next-at",
-}
+
+def _messages() -> dict[str, str]:
+    """The rep's words for the validation codes of salesdesk.core.validation (made when
+    used: the language is installed after import)."""
+    return {
+        "required": translate("Cli", "this field is required"),
+        "invalid_email": translate("Cli", "not a valid e-mail address"),
+        "invalid_phone": translate("Cli", "not a valid phone number"),
+        "out_of_range": translate("Cli", "out of range"),
+        "next_step_missing": translate(
+            "Cli", "set a next step (--next-at and --next-what) or pass --no-next-step"
+        ),
+        "next_step_conflict": translate(
+            "Cli", "give either a next step or --no-next-step, not both"
+        ),
+        "unknown_choice": translate("Cli", "not one of the allowed values"),
+        "not_found": translate("Cli", "not found"),
+        "invalid_datetime": translate(
+            "Cli", "not a date and time (use 'YYYY-MM-DD HH:MM' or ISO 8601)"
+        ),
+    }
+
+
+def _fields() -> dict[str, str]:
+    """Field names as the rep knows them from the options: the option names stay as
+    typed (``--next-at``), in every language."""
+    return {
+        "duration_min": "duration",
+        "contact_id": "contact",
+        "next_step": translate("Cli", "next step"),
+        "next_step_what": "next-what",
+        "next_at": "next-at",
+    }
+
+
 ID_WIDTH = 8  # ids in tables are shortened to this; any unique prefix works as input
 
 
@@ -92,6 +109,11 @@ def _fit(text: str, width: int) -> str:
             out, used = out + c, used + w
         text = out + "…"
     return text + " " * (width - _width(text))
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns (never cut; at least one space)."""
+    return text + " " * max(1, width - _width(text))
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], limits: Sequence[int]) -> None:
@@ -148,7 +170,9 @@ def _resolve_contact(services: Services, prospect_id: str, id_or_prefix: str) ->
     prefix = id_or_prefix.strip().lower()
     found = [c.id for c in services.prospects.get(prospect_id).contacts if c.id.startswith(prefix)]
     if not prefix or len(found) != 1:
-        raise Refused(f"no contact with id {id_or_prefix} at this prospect")
+        raise Refused(
+            translate("Cli", "no contact with id {0} at this prospect").format(id_or_prefix)
+        )
     return found[0]
 
 
@@ -159,8 +183,11 @@ def _resolve_prospect(services: Services, id_or_prefix: str) -> str:
     try:
         return services.prospects.resolve_id(id_or_prefix)
     except NotFoundError:
-        hint = " (give at least 4 characters of it)" if len(id_or_prefix.strip()) < 4 else ""
-        raise Refused(f"no prospect with id {id_or_prefix}{hint}") from None
+        if len(id_or_prefix.strip()) < 4:
+            message = translate("Cli", "no prospect with id {0} (give at least 4 characters of it)")
+        else:
+            message = translate("Cli", "no prospect with id {0}")
+        raise Refused(message.format(id_or_prefix)) from None
 
 
 # -- commands ----------------------------------------------------------------------------
@@ -170,30 +197,47 @@ def _cmd_demo(args: argparse.Namespace, services: Services) -> int:
     existing = services.listing.count()
     if existing and not args.force:
         raise Refused(
-            f"the data file already has {existing} prospects; "
-            "add --force to add demo data to them anyway"
+            translate(
+                "Cli",
+                "the data file already has %n prospect(s); "
+                "add --force to add demo data to them anyway",
+                None,
+                existing,
+            )
         )
     show_progress = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
         if show_progress:
-            print(f"\r{done}/{total} prospects", end="", file=sys.stderr, flush=True)
+            line = translate("Cli", "{0}/{1} prospects").format(done, total)
+            print("\r" + line, end="", file=sys.stderr, flush=True)
 
     started = time.perf_counter()
     try:
         summary = generate_demo(services.db, args.prospects, seed=args.seed, progress=progress)
     except sqlite3.IntegrityError:
         raise Refused(
-            f"demo data of seed {args.seed} is already in this data file; use another --seed"
+            translate(
+                "Cli", "demo data of seed {0} is already in this data file; use another --seed"
+            ).format(args.seed)
         ) from None
     finally:
         if show_progress:
             print(file=sys.stderr)
     seconds = time.perf_counter() - started
+    # Bare names as the counts: lupdate skips a call whose count is an expression.
+    prospects, customers, contacts = summary.prospects, summary.customers, summary.contacts
+    calls, follow_ups = summary.interactions, summary.follow_ups
     print(
-        f"demo (seed {args.seed}): {summary.prospects} prospects ({summary.customers} "
-        f"customers), {summary.contacts} contacts, {summary.interactions} calls, "
-        f"{summary.follow_ups} open follow-ups in {seconds:.1f} s"
+        translate("Cli", "demo (seed {0}): {1} ({2}), {3}, {4}, {5} in {6} s").format(
+            args.seed,
+            translate("Cli", "%n prospect(s)", None, prospects),
+            translate("Cli", "%n customer(s)", None, customers),
+            translate("Cli", "%n contact(s)", None, contacts),
+            translate("Cli", "%n call(s)", None, calls),
+            translate("Cli", "%n open follow-up(s)", None, follow_ups),
+            f"{seconds:.1f}",
+        )
     )
     return EXIT_OK
 
@@ -237,7 +281,14 @@ def _cmd_prospect_list(args: argparse.Namespace, services: Services) -> int:
         _print_json(rows)
         return EXIT_OK
     _table(
-        ["ID", "COMPANY", "KANA", "STAGE", "LAST CONTACT", "NEXT FOLLOW-UP"],
+        [
+            "ID",
+            translate("Cli", "COMPANY"),
+            translate("Cli", "KANA"),
+            translate("Cli", "STAGE"),
+            translate("Cli", "LAST CONTACT"),
+            translate("Cli", "NEXT FOLLOW-UP"),
+        ],
         [
             [
                 r.id[:ID_WIDTH],
@@ -252,7 +303,9 @@ def _cmd_prospect_list(args: argparse.Namespace, services: Services) -> int:
         [ID_WIDTH, 40, 30, 11, 16, 16],
     )
     if len(shown) < len(ids):
-        print(f"({len(shown)} of {len(ids)} shown; --limit 0 shows all)")
+        print(
+            translate("Cli", "({0} of {1} shown; --limit 0 shows all)").format(len(shown), len(ids))
+        )
     return EXIT_OK
 
 
@@ -269,43 +322,57 @@ def _cmd_prospect_show(args: argparse.Namespace, services: Services) -> int:
         return EXIT_OK
     kana = f"  ({record.company_kana})" if record.company_kana else ""
     print(f"{record.company}{kana}")
+    customer = "  " + translate("Cli", "(customer)") if record.is_customer else ""
     facts = [
-        ("id", record.id),
-        ("stage", record.stage.value + ("  (customer)" if record.is_customer else "")),
-        ("phone", record.phone),
-        ("e-mail", record.email),
-        ("address", record.address),
-        ("website", record.website),
-        ("last contact", _local(record.last_contact_at)),
-        ("next follow-up", _local(record.next_follow_up_at)),
-        ("notes", record.notes),
+        (translate("Cli", "id"), record.id),
+        (translate("Cli", "stage"), record.stage.value + customer),
+        (translate("Cli", "phone"), record.phone),
+        (translate("Cli", "e-mail"), record.email),
+        (translate("Cli", "address"), record.address),
+        (translate("Cli", "website"), record.website),
+        (translate("Cli", "last contact"), _local(record.last_contact_at)),
+        (translate("Cli", "next follow-up"), _local(record.next_follow_up_at)),
+        (translate("Cli", "notes"), record.notes),
     ]
     for label, value in facts:
         if value:
-            print(f"  {label:<15}{value}")
-    print(f"\nContacts ({len(record.contacts)})")
+            print(f"  {_pad(label, 15)}{value}")
+    print("\n" + translate("Cli", "Contacts ({0})").format(len(record.contacts)))
+    decision_maker = translate("Cli", "DM")
     _table(
-        ["  ID", "NAME", "READING", "TITLE", "DM", "PHONE", "E-MAIL"],
+        [
+            "  ID",
+            translate("Cli", "NAME"),
+            translate("Cli", "READING"),
+            translate("Cli", "TITLE"),
+            decision_maker,
+            translate("Cli", "PHONE"),
+            translate("Cli", "E-MAIL"),
+        ],
         [
             [
                 "  " + c.id[:ID_WIDTH],
                 c.name,
                 c.name_kana,
                 " ".join(p for p in (c.department, c.title) if p),
-                "yes" if c.is_decision_maker else "",
+                translate("Cli", "yes") if c.is_decision_maker else "",
                 c.phone,
                 c.email,
             ]
             for c in record.contacts
         ],
-        [2 + ID_WIDTH, 20, 24, 24, 3, 15, 40],
+        [2 + ID_WIDTH, 20, 24, 24, max(3, _width(decision_maker)), 15, 40],
     )
-    print(f"\nOpen follow-ups ({len(follow_ups)})")
+    print("\n" + translate("Cli", "Open follow-ups ({0})").format(len(follow_ups)))
     for f in follow_ups:
         print(f"  {_local(f.due_at)}  {f.kind.value:<15}{f.what}")
-    print(f"\nLast calls ({len(calls)} of {services.calls.count_calls(prospect_id)})")
+    total = services.calls.count_calls(prospect_id)
+    print("\n" + translate("Cli", "Last calls ({0} of {1})").format(len(calls), total))
     for e in calls:
-        flags = (("small yes", e.small_yes), ("customer's initiative", e.customer_initiated))
+        flags = (
+            (translate("Cli", "small yes"), e.small_yes),
+            (translate("Cli", "customer's initiative"), e.customer_initiated),
+        )
         marks = [label for label, on in flags if on]
         extra = f"  [{', '.join(marks)}]" if marks else ""
         channel = e.channel.value if e.channel else ""
@@ -379,9 +446,9 @@ def _cmd_check(paths: Paths) -> int:
     )
 
     path = paths.database
-    print(f"data file: {path}")
+    print(translate("Cli", "data file: {0}").format(path))
     if not path.exists():
-        _err(f"error: there is no data file at {path}")
+        _err("error: " + translate("Cli", "there is no data file at {0}").format(path))
         return EXIT_FAILED
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -392,38 +459,52 @@ def _cmd_check(paths: Paths) -> int:
             conn.close()
         found = read_file_schema(path)
     except sqlite3.DatabaseError as exc:
-        _err(f"error: {path} is not a SalesDesk data file or is damaged ({exc})")
+        _err(
+            "error: "
+            + translate("Cli", "{0} is not a SalesDesk data file or is damaged ({1})").format(
+                path, exc
+            )
+        )
         return EXIT_FAILED
     code = EXIT_OK
     if problems == ["ok"]:
-        print("integrity: ok")
+        print(translate("Cli", "integrity: ok"))
     else:
-        print(f"integrity: FAILED ({len(problems)} problems)")
+        count = len(problems)
+        print(translate("Cli", "integrity: FAILED (%n problem(s))", None, count))
         for line in problems[:10]:
             print(f"  {line}")
         code = EXIT_FAILED
     if orphans:
-        print(f"foreign keys: FAILED ({len(orphans)} rows point at missing rows)")
+        count = len(orphans)
+        print(
+            translate(
+                "Cli", "foreign keys: FAILED (%n row(s) linked to a missing row)", None, count
+            )
+        )
         code = EXIT_FAILED
     else:
-        print("foreign keys: ok")
+        print(translate("Cli", "foreign keys: ok"))
     state = found.state
     if state is SchemaState.CURRENT:
-        print(f"schema: ok ({found.revision})")
+        print(translate("Cli", "schema: ok ({0})").format(found.revision))
     elif state is SchemaState.NEWER:
         _err(f"error: {NewerDataFileError(path, found, app_version())}")
         return code or EXIT_NEWER_FILE
     elif state is SchemaState.OUTDATED:
         print(
-            f"schema: {found.revision}, older than {SCHEMA_HEAD} "
-            "(SalesDesk upgrades it, after a backup, when it opens the file)"
+            translate(
+                "Cli",
+                "schema: {0}, older than {1} "
+                "(SalesDesk upgrades it, after a backup, when it opens the file)",
+            ).format(found.revision, SCHEMA_HEAD)
         )
         code = EXIT_FAILED
     else:
-        print("schema: none (not a SalesDesk data file yet)")
+        print(translate("Cli", "schema: none (not a SalesDesk data file yet)"))
         code = EXIT_FAILED
     if found.app_version:
-        print(f"last written by: SalesDesk {found.app_version}")
+        print(translate("Cli", "last written by: SalesDesk {0}").format(found.app_version))
     return code
 
 
@@ -437,84 +518,159 @@ def _choices(enum_name: str) -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="salesdesk",
-        description="Offline call-logging desk. Without a command, opens the window.",
+        description=translate(
+            "Cli", "Offline call-logging desk. Without a command, opens the window."
+        ),
     )
     parser.add_argument(
-        "--data-dir", metavar="DIR", help="folder of the data file (default: per user)"
+        "--data-dir",
+        metavar="DIR",
+        help=translate("Cli", "folder of the data file (default: per user)"),
     )
-    parser.add_argument("--lang", choices=["ja", "en"], help="window language")
+    parser.add_argument(
+        "--lang",
+        choices=["ja", "en"],
+        help=translate("Cli", "language of the window and of the commands' messages"),
+    )
     from salesdesk import APP_NAME, app_version
 
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {app_version()}")
     parser.add_argument(
-        "--smoke", action="store_true", help="start, migrate, paint the window, quit (0 = works)"
+        "--smoke",
+        action="store_true",
+        help=translate("Cli", "start, migrate, paint the window, quit (0 = works)"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    demo = commands.add_parser("demo", help="add generated sample data")
-    demo.add_argument("--prospects", type=int, default=200, metavar="N")
-    demo.add_argument("--seed", type=int, default=0, metavar="S")
-    demo.add_argument("--force", action="store_true", help="even when there are prospects")
+    demo = commands.add_parser("demo", help=translate("Cli", "add generated sample data"))
+    demo.add_argument(
+        "--prospects",
+        type=int,
+        default=200,
+        metavar="N",
+        help=translate("Cli", "how many prospects (default: 200)"),
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="S",
+        help=translate("Cli", "the same seed makes the same data"),
+    )
+    demo.add_argument(
+        "--force", action="store_true", help=translate("Cli", "even when there are prospects")
+    )
 
-    commands.add_parser("check", help="integrity and schema state of the data file")
+    commands.add_parser(
+        "check", help=translate("Cli", "integrity and schema state of the data file")
+    )
     add_backup_parser(commands)
 
-    prospect = commands.add_parser("prospect", help="add, list or show prospects")
+    prospect = commands.add_parser("prospect", help=translate("Cli", "add, list or show prospects"))
     prospect_cmds = prospect.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = prospect_cmds.add_parser("add", help="add a prospect; prints its id")
-    add.add_argument("--company", required=True)
-    add.add_argument("--kana", default="", help="reading of the company name")
+    add = prospect_cmds.add_parser("add", help=translate("Cli", "add a prospect; prints its id"))
+    add.add_argument("--company", required=True, help=translate("Cli", "company name"))
+    add.add_argument("--kana", default="", help=translate("Cli", "reading of the company name"))
     add.add_argument("--stage", choices=_choices("Stage"), default="lead")
     add.add_argument("--phone", default="")
     add.add_argument("--email", default="")
     add.add_argument("--address", default="")
     add.add_argument("--website", default="")
     add.add_argument("--notes", default="")
-    add.add_argument("--customer", action="store_true", help="already a customer")
-    listing = prospect_cmds.add_parser("list", help="list prospects")
-    listing.add_argument("--search", default="", help="width- and kana-blind search text")
+    add.add_argument("--customer", action="store_true", help=translate("Cli", "already a customer"))
+    listing = prospect_cmds.add_parser("list", help=translate("Cli", "list prospects"))
+    listing.add_argument(
+        "--search", default="", help=translate("Cli", "width- and kana-blind search text")
+    )
     listing.add_argument("--stage", choices=_choices("Stage"))
-    listing.add_argument("--due", action="store_true", help="follow-up due today or overdue")
-    listing.add_argument("--limit", type=int, default=50, metavar="N", help="0: all")
-    listing.add_argument("--json", action="store_true", help="full rows as JSON")
-    show = prospect_cmds.add_parser("show", help="a prospect with contacts and calls")
-    show.add_argument("id", help="id or unique id prefix")
-    show.add_argument("--calls", type=int, default=10, metavar="N", help="last N calls")
-    show.add_argument("--json", action="store_true")
+    listing.add_argument(
+        "--due", action="store_true", help=translate("Cli", "follow-up due today or overdue")
+    )
+    listing.add_argument(
+        "--limit", type=int, default=50, metavar="N", help=translate("Cli", "0: all")
+    )
+    listing.add_argument("--json", action="store_true", help=translate("Cli", "full rows as JSON"))
+    show = prospect_cmds.add_parser(
+        "show", help=translate("Cli", "a prospect with contacts and calls")
+    )
+    show.add_argument("id", help=translate("Cli", "id or unique id prefix"))
+    show.add_argument(
+        "--calls", type=int, default=10, metavar="N", help=translate("Cli", "last N calls")
+    )
+    show.add_argument("--json", action="store_true", help=translate("Cli", "as JSON"))
 
-    contact = commands.add_parser("contact", help="add contacts")
+    contact = commands.add_parser("contact", help=translate("Cli", "add contacts"))
     contact_cmds = contact.add_subparsers(dest="action", metavar="ACTION", required=True)
-    cadd = contact_cmds.add_parser("add", help="add a contact to a prospect; prints its id")
-    cadd.add_argument("--prospect", required=True, metavar="ID")
-    cadd.add_argument("--name", required=True)
-    cadd.add_argument("--kana", default="", help="reading of the name")
+    cadd = contact_cmds.add_parser(
+        "add", help=translate("Cli", "add a contact to a prospect; prints its id")
+    )
+    cadd.add_argument(
+        "--prospect",
+        required=True,
+        metavar="ID",
+        help=translate("Cli", "prospect id or unique prefix"),
+    )
+    cadd.add_argument("--name", required=True, help=translate("Cli", "the contact's name"))
+    cadd.add_argument("--kana", default="", help=translate("Cli", "reading of the name"))
     cadd.add_argument("--title", default="")
     cadd.add_argument("--department", default="")
-    cadd.add_argument("--decision-maker", action="store_true")
+    cadd.add_argument(
+        "--decision-maker", action="store_true", help=translate("Cli", "has authority to decide")
+    )
     cadd.add_argument("--phone", default="")
     cadd.add_argument("--email", default="")
     cadd.add_argument("--notes", default="")
 
-    call = commands.add_parser("call", help="log calls")
+    call = commands.add_parser("call", help=translate("Cli", "log calls"))
     call_cmds = call.add_subparsers(dest="action", metavar="ACTION", required=True)
     log = call_cmds.add_parser(
         "log",
-        help="log a call; needs a next step (--next-at, --next-what) or --no-next-step",
+        help=translate(
+            "Cli", "log a call; needs a next step (--next-at, --next-what) or --no-next-step"
+        ),
     )
-    log.add_argument("--prospect", required=True, metavar="ID")
+    log.add_argument(
+        "--prospect",
+        required=True,
+        metavar="ID",
+        help=translate("Cli", "prospect id or unique prefix"),
+    )
     log.add_argument("--kind", required=True, choices=_choices("InteractionKind"))
-    log.add_argument("--summary", required=True)
+    log.add_argument(
+        "--summary", required=True, help=translate("Cli", "one line on what the call was about")
+    )
     log.add_argument("--channel", choices=_choices("Channel"), default="phone")
     log.add_argument("--outcome", choices=_choices("Outcome"), default="reached")
-    log.add_argument("--contact", metavar="ID", help="contact id or unique prefix")
+    log.add_argument(
+        "--contact", metavar="ID", help=translate("Cli", "contact id or unique prefix")
+    )
     log.add_argument("--notes", default="")
-    log.add_argument("--duration", type=int, metavar="MIN")
-    log.add_argument("--small-yes", action="store_true")
-    log.add_argument("--customer-initiated", action="store_true")
-    log.add_argument("--next-at", metavar="WHEN", help="'YYYY-MM-DD HH:MM' local, or ISO 8601")
-    log.add_argument("--next-what", metavar="TEXT")
+    log.add_argument(
+        "--duration",
+        type=int,
+        metavar="MIN",
+        help=translate("Cli", "length of the call in minutes"),
+    )
+    log.add_argument(
+        "--small-yes",
+        action="store_true",
+        help=translate("Cli", "the customer agreed to a small step"),
+    )
+    log.add_argument(
+        "--customer-initiated",
+        action="store_true",
+        help=translate("Cli", "the customer got in touch first"),
+    )
+    log.add_argument(
+        "--next-at",
+        metavar="WHEN",
+        help=translate("Cli", "when the next step is due: 'YYYY-MM-DD HH:MM' local, or ISO 8601"),
+    )
+    log.add_argument("--next-what", metavar="TEXT", help=translate("Cli", "what the next step is"))
     log.add_argument("--next-kind", choices=_choices("InteractionKind"), default="other")
-    log.add_argument("--no-next-step", action="store_true", help="deliberately none")
+    log.add_argument(
+        "--no-next-step", action="store_true", help=translate("Cli", "deliberately none")
+    )
     cli_strength.add_parser(commands)
     cli_interchange.add_interchange_parsers(commands)
     cli_sheet.add_parser(commands)
@@ -625,11 +781,12 @@ def _command(args: argparse.Namespace) -> int:
     try:
         return _run(args, paths)
     except ValidationError as exc:
+        fields, messages = _fields(), _messages()
         for field, code in exc.errors.items():
-            _err(f"{_FIELDS.get(field, field)}: {_MESSAGES.get(code, code)}")
+            _err(f"{fields.get(field, field)}: {messages.get(code, code)}")
         return EXIT_REFUSED
     except NotFoundError as exc:
-        _err(f"error: no record with id {exc}")
+        _err("error: " + translate("Cli", "no record with id {0}").format(exc))
         return EXIT_REFUSED
     except Refused as exc:
         _err(f"error: {exc}")
@@ -640,3 +797,7 @@ def _command(args: argparse.Namespace) -> int:
     except (MigrationError, StorageError, sqlite3.DatabaseError) as exc:
         _err(f"error: {paths.database}: {exc}")
         return EXIT_FAILED
+    except BrokenPipeError:  # `salesdesk prospect list | head`: the reader has had enough
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit does not fail again
+        return EXIT_OK

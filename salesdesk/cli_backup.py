@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from typing import Any
 
+from salesdesk.cli_i18n import translate
 from salesdesk.config import Paths
 
 EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
@@ -17,15 +19,43 @@ EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
 
 def add_backup_parser(commands: Any) -> None:
     """Register ``backup`` on the sub-parsers object of ``salesdesk``'s parser."""
-    backup = commands.add_parser("backup", help="list, create or restore backups")
-    actions = backup.add_subparsers(dest="action", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", help="backups with date and counts, newest first")
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
-    actions.add_parser("create", help="back up the data file now; prints the new backup's id")
-    restore = actions.add_parser(
-        "restore", help="replace the data file with a backup (the current file is backed up first)"
+    backup = commands.add_parser(
+        "backup", help=translate("CliBackup", "list, create or restore backups")
     )
-    restore.add_argument("id", metavar="ID", help="a backup id from 'backup list' (a prefix works)")
+    actions = backup.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser(
+        "list", help=translate("CliBackup", "backups with date and counts, newest first")
+    )
+    listing.add_argument(
+        "--json", action="store_true", help=translate("CliBackup", "machine-readable output")
+    )
+    actions.add_parser(
+        "create",
+        help=translate("CliBackup", "back up the data file now; prints the new backup's id"),
+    )
+    restore = actions.add_parser(
+        "restore",
+        help=translate(
+            "CliBackup",
+            "replace the data file with a backup (the current file is backed up first)",
+        ),
+    )
+    restore.add_argument(
+        "id",
+        metavar="ID",
+        help=translate("CliBackup", "a backup id from 'backup list' (a prefix works)"),
+    )
+
+
+def _width(text: str) -> int:
+    """Terminal columns ``text`` takes (East Asian wide characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cell(text: str, width: int, right: bool = False) -> str:
+    """``text`` padded to ``width`` terminal columns, on the left when ``right``."""
+    space = " " * max(0, width - _width(text))
+    return space + text if right else text + space
 
 
 def run_backup(args: argparse.Namespace, paths: Paths) -> int:
@@ -52,19 +82,33 @@ def run_backup(args: argparse.Namespace, paths: Paths) -> int:
             print(json.dumps(rows, ensure_ascii=False, indent=2))
             return EXIT_OK
         if not infos:
-            print(f"no backups in {paths.backups}")
+            print(translate("CliBackup", "no backups in {0}").format(paths.backups))
             return EXIT_OK
-        print(
-            f"{'ID':<15}  {'TAKEN (local time)':<16}  {'KIND':<13}  {'PROSPECTS':>9}  {'CALLS':>7}"
-        )
-        for i in infos:
-            taken = i.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            prospects = "?" if i.prospects is None else str(i.prospects)
-            calls = "?" if i.calls is None else str(i.calls)
-            print(f"{i.id:<15}  {taken:<16}  {i.kind:<13}  {prospects:>9}  {calls:>7}")
+        headers = [
+            "ID",
+            translate("CliBackup", "TAKEN (local time)"),
+            translate("CliBackup", "KIND"),
+            translate("CliBackup", "PROSPECTS"),
+            translate("CliBackup", "CALLS"),
+        ]
+        table = [
+            [
+                i.id,
+                i.taken_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                i.kind,
+                "?" if i.prospects is None else str(i.prospects),
+                "?" if i.calls is None else str(i.calls),
+            ]
+            for i in infos
+        ]
+        widths = [max(_width(line[c]) for line in [headers, *table]) for c in range(5)]
+        for line in [headers, *table]:
+            cells = [_cell(line[c], widths[c], right=c >= 3) for c in range(5)]
+            print("  ".join(cells).rstrip())
         return EXIT_OK
     if not paths.database.exists() and args.action == "create":
-        print(f"error: there is no data file at {paths.database}", file=sys.stderr)
+        message = translate("CliBackup", "there is no data file at {0}").format(paths.database)
+        print("error: " + message, file=sys.stderr)
         return EXIT_FAILED
     try:
         if args.action == "create":
@@ -72,18 +116,58 @@ def run_backup(args: argparse.Namespace, paths: Paths) -> int:
             b.rotate_backups(paths.backups, b.utc_now())
             info = b.find_backup(paths.backups, made.name)
             print(info.id)
-            print(f"backed up {info.prospects} prospects, {info.calls} calls to {made}")
+            print(
+                translate("CliBackup", "backed up {0}, {1} to {2}").format(
+                    *_counts(info.prospects, info.calls), made
+                )
+            )
             return EXIT_OK
         try:
             chosen = b.find_backup(paths.backups, args.id)
-        except LookupError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+        except LookupError:
+            print("error: " + _not_one(args.id, b.list_backups(paths.backups)), file=sys.stderr)
             return EXIT_REFUSED
         before = b.restore_backup(chosen.path, paths.database, paths.backups)
     except b.BackupError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        if args.action == "create":
+            message = translate("CliBackup", "the backup failed: {0}")
+        else:
+            message = translate("CliBackup", "the backup was not restored: {0}")
+        print("error: " + message.format(exc), file=sys.stderr)
         return EXIT_FAILED
-    print(f"restored the backup {chosen.id} ({chosen.prospects} prospects, {chosen.calls} calls)")
+    print(
+        translate("CliBackup", "restored the backup {0} ({1}, {2})").format(
+            chosen.id, *_counts(chosen.prospects, chosen.calls)
+        )
+    )
     if before is not None:
-        print(f"the data file from before the restore was backed up as {before.name}")
+        print(
+            translate(
+                "CliBackup", "the data file from before the restore was backed up as {0}"
+            ).format(before.name)
+        )
     return EXIT_OK
+
+
+def _not_one(backup_id: str, infos: list[Any]) -> str:
+    """Why ``backup_id`` names no single backup: none has it, or several start with it."""
+    wanted = backup_id.strip().replace("-", "").upper()
+    several = sum(1 for i in infos if wanted and i.stamp.startswith(wanted))
+    if several > 1:
+        return translate(
+            "CliBackup", "%n backups match {0}; give more of the id", None, several
+        ).format(backup_id)
+    return translate("CliBackup", "no backup with id {0}").format(backup_id)
+
+
+def _counts(prospects: int | None, calls: int | None) -> tuple[str, str]:
+    """A backup's prospects and calls in words ("3 prospects", "1 call"); "?" for a
+    count that could not be read from it."""
+    return (
+        translate("CliBackup", "? prospects")
+        if prospects is None
+        else translate("CliBackup", "%n prospect(s)", None, prospects),
+        translate("CliBackup", "? calls")
+        if calls is None
+        else translate("CliBackup", "%n call(s)", None, calls),
+    )

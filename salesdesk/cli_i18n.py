@@ -23,15 +23,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
-
 #: Commands that draw (a QGuiApplication).
 _DRAWING = frozenset({"sheet"})
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """``QCoreApplication.translate``, under the name the catalogue tools look for."""
-    return QCoreApplication.translate(context, text, disambiguation, n)
+    """``QCoreApplication.translate``, under the name the catalogue tools look for.
+
+    Before Qt is loaded no catalogue can be installed, so the text is the English as
+    written: ``salesdesk --version`` builds the parser (its help texts) without Qt.
+    """
+    qt = sys.modules.get("PySide6.QtCore")
+    if qt is None:
+        return text.replace("%n", str(n)) if n >= 0 else text
+    return str(qt.QCoreApplication.translate(context, text, disambiguation, n))
 
 
 def _scan(argv: list[str]) -> argparse.Namespace | None:
@@ -61,6 +66,8 @@ def language_for(argv: list[str]) -> str:
 
 
 def _application(drawing: bool) -> Any:
+    from PySide6.QtCore import QCoreApplication
+
     if drawing:
         if (
             sys.platform.startswith("linux")
@@ -75,15 +82,21 @@ def _application(drawing: bool) -> Any:
 
 
 @contextmanager
-def messages_in_language(argv: list[str]) -> Iterator[str]:
-    """Install the commands' language for the with-block; yields it ("ja" or "en")."""
+def messages_in_language(argv: list[str]) -> Iterator[str | None]:
+    """Install the commands' language for the with-block; yields it ("ja" or "en"), or
+    None when there is no command or help to show (``--version``: no Qt is loaded)."""
+    scan = _scan(argv)
+    if scan is not None and scan.command is None and not {"-h", "--help"} & set(argv):
+        yield None
+        return
+    from PySide6.QtCore import QCoreApplication, QLocale
+
     from salesdesk.ui.i18n import Translations
 
     language = language_for(argv)
     app = QCoreApplication.instance()
     ours = app is None
     if app is None:
-        scan = _scan(argv)
         app = _application(scan is not None and scan.command in _DRAWING)
     locale = QLocale()
     translations = Translations(app)

@@ -2,8 +2,9 @@
 
 Import reads CSV/XLSX (encoding, delimiter and header detected; ``--mapping`` takes a
 preset or a JSON file) or a SalesDesk JSON dump (a full restore). Everything happens in
-one transaction: a refusal writes nothing. Output is plain English with a summary line:
-``imported N, merged N, unchanged N, skipped N, errors N``.
+one transaction: a refusal writes nothing. Output is in the rep's language with a summary
+line (in English: ``imported N, merged N, unchanged N, skipped N, errors N``); the field
+names, codes and option values in it stay as they are typed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from salesdesk.cli_i18n import translate
 from salesdesk.config import Paths
 
 if TYPE_CHECKING:
@@ -23,70 +25,164 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
 LISTED = 20  # problem rows printed
 
-#: Plain English for the interchange error codes (salesdesk.core.interchange.errors).
-MESSAGES = {
-    "empty_file": "the file is empty",
-    "binary_file": "this is not a text (CSV) file or an Excel workbook",
-    "old_or_locked_workbook": "an older Excel file (.xls) or a password-protected workbook:"
-    " save it from Excel as .xlsx without a password, or as CSV",
-    "unknown_encoding": "the text encoding could not be recognised; pass --encoding "
-    "(e.g. cp932 for Japanese Excel, utf-8)",
-    "wrong_encoding": "the file cannot be read with this encoding; try another --encoding",
-    "malformed_csv": "the CSV is damaged (a quote that is never closed?)",
-    "malformed_vcard": "the vCard file is damaged",
-    "field_too_large": "a cell is too large (over 1,048,576 characters)",
-    "unreadable_file": "the file cannot be read",
-    "no_company_column": "no column is mapped to the company; pass --mapping",
-    "invalid_rows": "some rows are not valid; nothing was imported (add --skip-invalid to "
-    "import the others)",
-    "cancelled": "cancelled; nothing was imported",
-    "unencodable": "some characters cannot be written in this encoding; nothing was "
-    "written (use UTF-8, or --replace-unencodable to write them as ?)",
-    "not_a_dump": "not a SalesDesk JSON dump, or a damaged one",
-    "newer_dump": "the dump comes from a newer SalesDesk",
-    "not_empty": "the data file already has data; add --replace to replace all of it",
-    "unknown_preset": "unknown mapping (use google, outlook, salesdesk or a JSON file)",
-    "ragged_row": "more cells than the header has columns",
-    "required": "required",
-    "invalid_email": "not a valid e-mail address",
-    "invalid_phone": "not a valid phone number",
-    "unknown_choice": "not one of the allowed values",
-}
+
+def messages() -> dict[str, str]:
+    """The rep's words for the interchange error codes (salesdesk.core.interchange.errors)
+    and the row-level field codes (salesdesk.core.validation)."""
+    return {
+        "empty_file": translate("CliInterchange", "the file is empty"),
+        "binary_file": translate(
+            "CliInterchange", "this is not a text (CSV) file or an Excel workbook"
+        ),
+        "old_or_locked_workbook": translate(
+            "CliInterchange",
+            "an older Excel file (.xls) or a password-protected workbook:"
+            " save it from Excel as .xlsx without a password, or as CSV",
+        ),
+        "unknown_encoding": translate(
+            "CliInterchange",
+            "the text encoding could not be recognised; pass --encoding "
+            "(e.g. cp932 for Japanese Excel, utf-8)",
+        ),
+        "wrong_encoding": translate(
+            "CliInterchange",
+            "the file cannot be read with this encoding; try another --encoding",
+        ),
+        "malformed_csv": translate(
+            "CliInterchange", "the CSV is damaged (a quote that is never closed?)"
+        ),
+        "malformed_vcard": translate("CliInterchange", "the vCard file is damaged"),
+        "field_too_large": translate(
+            "CliInterchange", "a cell is too large (over 1,048,576 characters)"
+        ),
+        "unreadable_file": translate("CliInterchange", "the file cannot be read"),
+        "no_company_column": translate(
+            "CliInterchange", "no column is mapped to the company; pass --mapping"
+        ),
+        "invalid_rows": translate(
+            "CliInterchange",
+            "some rows are not valid; nothing was imported (add --skip-invalid to "
+            "import the others)",
+        ),
+        "cancelled": translate("CliInterchange", "cancelled; nothing was imported"),
+        "unencodable": translate(
+            "CliInterchange",
+            "some characters cannot be written in this encoding; nothing was "
+            "written (use UTF-8, or --replace-unencodable to write them as ?)",
+        ),
+        "not_a_dump": translate("CliInterchange", "not a SalesDesk JSON dump, or a damaged one"),
+        "newer_dump": translate("CliInterchange", "the dump comes from a newer SalesDesk"),
+        "not_empty": translate(
+            "CliInterchange",
+            "the data file already has data; add --replace to replace all of it",
+        ),
+        "unknown_preset": translate(
+            "CliInterchange",
+            "unknown mapping (use google, outlook, salesdesk or a JSON file)",
+        ),
+        "ragged_row": translate("CliInterchange", "more cells than the header has columns"),
+        "required": translate("CliInterchange", "required"),
+        "invalid_email": translate("CliInterchange", "not a valid e-mail address"),
+        "invalid_phone": translate("CliInterchange", "not a valid phone number"),
+        "unknown_choice": translate("CliInterchange", "not one of the allowed values"),
+    }
+
+
+def message(code: str) -> str:
+    """The rep's words for an error code; an unknown code as it is."""
+    return messages().get(code, code)
 
 
 def add_interchange_parsers(commands: Any) -> None:
     """Register ``import`` and ``export`` on ``salesdesk``'s sub-parsers."""
-    imp = commands.add_parser("import", help="import prospects from CSV/XLSX/vCard, or a JSON dump")
+    imp = commands.add_parser(
+        "import",
+        help=translate("CliInterchange", "import prospects from CSV/XLSX/vCard, or a JSON dump"),
+    )
     imp.add_argument("file", metavar="FILE")
     imp.add_argument(
-        "--mapping", metavar="PRESET|FILE.json", help="google, outlook, salesdesk, or a JSON file"
+        "--mapping",
+        metavar="PRESET|FILE.json",
+        help=translate("CliInterchange", "google, outlook, salesdesk, or a JSON file"),
     )
-    imp.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
-    imp.add_argument("--encoding", help="text encoding (default: detected)")
-    imp.add_argument("--delimiter", help="column delimiter (default: detected)")
-    imp.add_argument("--no-header", action="store_true", help="the first row is data")
-    imp.add_argument("--sheet", help="the workbook's sheet to read (default: the list's)")
     imp.add_argument(
-        "--skip-rows", type=int, metavar="N", help="rows above the header (default: detected)"
+        "--dry-run",
+        action="store_true",
+        help=translate("CliInterchange", "check and count; write nothing"),
     )
-    imp.add_argument("--skip-invalid", action="store_true", help="import the valid rows")
+    imp.add_argument(
+        "--encoding", help=translate("CliInterchange", "text encoding (default: detected)")
+    )
+    imp.add_argument(
+        "--delimiter", help=translate("CliInterchange", "column delimiter (default: detected)")
+    )
+    imp.add_argument(
+        "--no-header",
+        action="store_true",
+        help=translate("CliInterchange", "the first row is data"),
+    )
+    imp.add_argument(
+        "--sheet",
+        help=translate("CliInterchange", "the workbook's sheet to read (default: the list's)"),
+    )
+    imp.add_argument(
+        "--skip-rows",
+        type=int,
+        metavar="N",
+        help=translate("CliInterchange", "rows above the header (default: detected)"),
+    )
+    imp.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help=translate("CliInterchange", "import the valid rows"),
+    )
     imp.add_argument(
         "--on-duplicate",
         choices=["fill", "overwrite", "skip"],
         default="fill",
-        help="rows matching an existing prospect: fill its empty fields (default), "
-        "overwrite --overwrite-fields, or skip",
+        help=translate(
+            "CliInterchange",
+            "rows matching an existing prospect: fill its empty fields (default), "
+            "overwrite --overwrite-fields, or skip",
+        ),
     )
-    imp.add_argument("--overwrite-fields", default="", metavar="F1,F2", help="for overwrite")
-    imp.add_argument("--replace", action="store_true", help="JSON dump: replace all data")
-    exp = commands.add_parser("export", help="export prospects (CSV/XLSX), everything (JSON), "
-                              "follow-ups (ICS)")  # fmt: skip
+    imp.add_argument(
+        "--overwrite-fields",
+        default="",
+        metavar="F1,F2",
+        help=translate("CliInterchange", "the fields --on-duplicate overwrite replaces"),
+    )
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help=translate("CliInterchange", "JSON dump: replace all data"),
+    )
+    exp = commands.add_parser(
+        "export",
+        help=translate(
+            "CliInterchange", "export prospects (CSV/XLSX), everything (JSON), follow-ups (ICS)"
+        ),
+    )
     exp.add_argument("--format", required=True, choices=["csv", "xlsx", "json", "ics"])
     exp.add_argument("out", metavar="OUT")
-    exp.add_argument("--encoding", default="utf-8-sig", help="CSV: utf-8-sig (default) or cp932")
-    exp.add_argument("--replace-unencodable", action="store_true", help="CSV: write them as ?")
-    exp.add_argument("--search", default="", help="CSV/XLSX: only prospects matching this")
-    exp.add_argument("--stage", help="CSV/XLSX: only prospects at this stage")
+    exp.add_argument(
+        "--encoding",
+        default="utf-8-sig",
+        help=translate("CliInterchange", "CSV: utf-8-sig (default) or cp932"),
+    )
+    exp.add_argument(
+        "--replace-unencodable",
+        action="store_true",
+        help=translate("CliInterchange", "CSV: write characters the encoding cannot hold as ?"),
+    )
+    exp.add_argument(
+        "--search",
+        default="",
+        help=translate("CliInterchange", "CSV/XLSX: only prospects matching this"),
+    )
+    exp.add_argument(
+        "--stage", help=translate("CliInterchange", "CSV/XLSX: only prospects at this stage")
+    )
 
 
 def handlers(paths: Paths) -> dict[tuple[str, None], Callable[[argparse.Namespace, Services], int]]:
@@ -105,25 +201,34 @@ def _fail(exc: Exception) -> int:
     from salesdesk.core.interchange.errors import InterchangeError
 
     assert isinstance(exc, InterchangeError)
-    where = f" (line {exc.line})" if exc.line is not None else ""
+    where = ""
+    if exc.line is not None:
+        where = " (" + translate("CliInterchange", "line {0}").format(exc.line) + ")"
     detail = f": {exc.detail}" if exc.detail and exc.code in ("unencodable", "newer_dump") else ""
-    _err(f"error{where}: {MESSAGES.get(exc.code, exc.code)}{detail}")
+    _err("error" + where + ": " + message(exc.code) + detail)
     return EXIT_REFUSED
 
 
 def summary_line(s: ImportSummary) -> str:
-    return (
-        f"imported {s.imported}, merged {s.merged}, unchanged {s.unchanged}, "
-        f"skipped {s.skipped}, errors {s.errors} (contacts added {s.contacts_added})"
-    )
+    return translate(
+        "CliInterchange",
+        "imported {0}, merged {1}, unchanged {2}, skipped {3}, errors {4} (contacts added {5})",
+    ).format(s.imported, s.merged, s.unchanged, s.skipped, s.errors, s.contacts_added)
 
 
 def _problems(s: ImportSummary) -> None:
-    for p in s.problems[:LISTED]:
-        reasons = "; ".join(f"{k}: {MESSAGES.get(v, v)}" for k, v in p.errors.items())
-        _err(f"line {p.line} {p.company!r}: {reasons}")
+    words = messages()
+    for p in s.problems[:LISTED]:  # the field names as --overwrite-fields takes them
+        reasons = translate("CliInterchange", "; ").join(
+            f"{k}: {words.get(v, v)}" for k, v in p.errors.items()
+        )
+        _err(
+            translate("CliInterchange", "line {0} {1}: {2}").format(
+                p.line, repr(p.company), reasons
+            )
+        )
     if s.errors > LISTED:
-        _err(f"... and {s.errors - LISTED} more")
+        _err(translate("CliInterchange", "... and {0} more").format(s.errors - LISTED))
 
 
 def _backup_before_import(services: Services, paths: Paths, label: str = "") -> Path | None:
@@ -154,7 +259,11 @@ def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> in
             if args.dry_run:  # read and written in a transaction rolled back: nothing changes
                 done = import_dump(services.db, path, replace=args.replace, dry_run=True)
                 rows = ", ".join(f"{t} {n}" for t, n in done.tables.items())
-                print(f"dry run (nothing written): would restore {rows}")
+                print(
+                    translate(
+                        "CliInterchange", "dry run (nothing written): would restore {0}"
+                    ).format(rows)
+                )  # the tables by their names in the dump
                 return EXIT_OK
             backup = _backup_before_import(services, paths, PRE_RESTORE) if args.replace else None
             try:
@@ -164,9 +273,13 @@ def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> in
                 raise
             backup = settle_backup(backup, changed=True)
             rows = ", ".join(f"{t} {n}" for t, n in done.tables.items())
-            print(f"restored {rows}")
+            print(translate("CliInterchange", "restored {0}").format(rows))
             if backup is not None:
-                print(f"backup of the data before the restore: {backup.name}")
+                print(
+                    translate(
+                        "CliInterchange", "backup of the data before the restore: {0}"
+                    ).format(backup.name)
+                )
             return EXIT_OK
         fmt = source.detect(path)
         if args.encoding and fmt.kind != source.XLSX:
@@ -198,7 +311,8 @@ def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> in
 
         def progress(rows: int, fraction: float) -> None:
             if show_progress:
-                print(f"\r{rows} rows ({fraction:.0%})", end="", file=sys.stderr, flush=True)
+                shown = translate("CliInterchange", "%n row(s) ({0})", None, rows)
+                print("\r" + shown.format(f"{fraction:.0%}"), end="", file=sys.stderr, flush=True)
 
         backup = None if args.dry_run else _backup_before_import(services, paths)
         try:
@@ -211,24 +325,48 @@ def run_import(args: argparse.Namespace, services: Services, paths: Paths) -> in
                 print(file=sys.stderr)
         backup = settle_backup(backup, summary.changed)  # one that changed nothing: none
         if backup is not None:
-            print(f"backup of the data before the import: {backup.name}")
+            print(
+                translate("CliInterchange", "backup of the data before the import: {0}").format(
+                    backup.name
+                )
+            )
     except imp.ImportRefused as exc:
         _problems(exc.summary)
         _fail(exc)
-        print(summary_line(exc.summary) + " — nothing was imported")
+        print(
+            translate("CliInterchange", "{0} — nothing was imported").format(
+                summary_line(exc.summary)
+            )
+        )
         return EXIT_REFUSED
     except InterchangeError as exc:
         return _fail(exc)
     except BackupError as exc:
-        print(f"salesdesk: nothing was imported: the backup before it failed: {exc}",
-              file=sys.stderr)  # fmt: skip
+        _err(
+            "salesdesk: "
+            + translate(
+                "CliInterchange", "nothing was imported: the backup before it failed: {0}"
+            ).format(exc)
+        )
         return EXIT_FAILED
     _problems(summary)
-    if summary.match_count:
-        print(f"{summary.match_count} rows matched existing prospects ({args.on_duplicate})")
+    matched = summary.match_count  # (lupdate reads a plain name as the count)
+    if matched:
+        print(
+            translate(
+                "CliInterchange", "%n row(s) matched existing prospects ({0})", None, matched
+            ).format(args.on_duplicate)
+        )
     if not args.dry_run:
         store.remember(headers, mapping)
-    print(("dry run (nothing written): " if args.dry_run else "") + summary_line(summary))
+    if args.dry_run:
+        print(
+            translate("CliInterchange", "dry run (nothing written): {0}").format(
+                summary_line(summary)
+            )
+        )
+    else:
+        print(summary_line(summary))
     return EXIT_OK
 
 
@@ -249,11 +387,13 @@ def run_export(args: argparse.Namespace, services: Services) -> int:
             from salesdesk.core.interchange.dump import export_dump
 
             done = export_dump(services.db, out)
-            print(f"wrote {out}: " + ", ".join(f"{t} {n}" for t, n in done.tables.items()))
+            rows = ", ".join(f"{t} {n}" for t, n in done.tables.items())  # the dump's names
+            print(translate("CliInterchange", "wrote {0}: {1}").format(out, rows))
         elif args.format == "ics":
             from salesdesk.core.interchange.ics import export_ics
 
-            print(f"wrote {out}: {export_ics(services.db, out)} events")
+            events = export_ics(services.db, out)
+            print(translate("CliInterchange", "wrote {0}: %n event(s)", None, events).format(out))
         else:
             from salesdesk.core.enums import Stage
             from salesdesk.core.interchange.export import export_prospects
@@ -268,14 +408,32 @@ def run_export(args: argparse.Namespace, services: Services) -> int:
             s = export_prospects(
                 services.db, out, args.format, ids, args.encoding, args.replace_unencodable
             )
-            print(f"wrote {out}: {s.prospects} prospects, {s.rows} rows")
+            count, written = s.prospects, s.rows  # (lupdate reads plain names as counts)
+            rows = translate("CliInterchange", "%n row(s)", None, written)
+            print(
+                translate("CliInterchange", "wrote {0}: %n prospect(s), {1}", None, count).format(
+                    out, rows
+                )
+            )
             for u in s.unencodable[:LISTED]:
-                _err(f"row {u.row} {u.column}: {u.characters!r} written as ?")
+                _err(
+                    translate("CliInterchange", "row {0} {1}: {2} written as ?").format(
+                        u.row, u.column, repr(u.characters)
+                    )
+                )
     except InterchangeError as exc:
         if exc.code == "unencodable":
-            _err(f"cannot be written in {args.encoding}: {exc.detail}")
+            _err(
+                translate("CliInterchange", "cannot be written in {0}: {1}").format(
+                    args.encoding, exc.detail
+                )
+            )
             for u in getattr(exc, "cells", [])[:LISTED]:
-                _err(f"row {u.row} {u.column}: {u.characters!r}")
+                _err(
+                    translate("CliInterchange", "row {0} {1}: {2}").format(
+                        u.row, u.column, repr(u.characters)
+                    )
+                )
         return _fail(exc)
     except OSError as exc:
         _err(f"error: {exc}")

@@ -11,7 +11,11 @@ items (DOMAIN.md §4) from the command line.
 
 ``due`` lists what is overdue, due today and due this week: follow-ups, customer items
 and open complaints left without contact. ``item draft`` prints the e-mail draft for the
-friendly check before the deadline or the reminder after it, from the rep's templates.
+friendly check before the deadline or the reminder after it, from the rep's templates, in
+the e-mail's language (``--lang`` of ``draft``); the command's own messages are in the
+rep's language. Tokens stay as they are typed and read in every language: statuses
+(``open``, ``done``), the day's buckets (``overdue``, ``today``, ``week``, as in ``--json``)
+and follow-up kinds.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from salesdesk.cli_i18n import translate
 
 if TYPE_CHECKING:
     from salesdesk.config import Paths
@@ -31,53 +37,92 @@ ITEM_ACTIONS = ("add", "done", "cancel", "list", "draft")
 DEADLINE_HOUR = 17
 _BUCKETS = ("overdue", "today", "week")
 _OPTIONS = {"lead_days": "lead-days", "contact_id": "contact", "due_at": "due"}
-_SOURCES = {"follow_up": "follow-up", "action_item": "customer item", "complaint": "complaint"}
+
+
+def _sources() -> dict[str, str]:
+    """What each kind of entry of the day's list is, in the rep's words."""
+    return {
+        "follow_up": translate("CliItems", "follow-up"),
+        "action_item": translate("CliItems", "customer item"),
+        "complaint": translate("CliItems", "complaint"),
+    }
 
 
 def add_parsers(commands: Any) -> None:
     """Add ``due`` and ``item`` to the CLI's sub-command parsers."""
-    due = commands.add_parser("due", help="overdue, due today and this week")
+    due = commands.add_parser("due", help=translate("CliItems", "overdue, due today and this week"))
     due.add_argument("--json", action="store_true")
 
     item = commands.add_parser(
-        "item", help="customer action items: add, done, cancel, list, draft (e-mail)"
+        "item",
+        help=translate(
+            "CliItems", "customer action items: add, done, cancel, list, draft (e-mail)"
+        ),
     )
     actions = item.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="add what the customer owes by a deadline; prints its id")
+    add = actions.add_parser(
+        "add", help=translate("CliItems", "add what the customer owes by a deadline; prints its id")
+    )
     add.add_argument("--prospect", required=True, metavar="ID")
-    add.add_argument("--title", required=True, help="what the customer is to do")
+    add.add_argument(
+        "--title", required=True, help=translate("CliItems", "what the customer is to do")
+    )
     add.add_argument(
         "--due",
         required=True,
         metavar="WHEN",
-        help=f"'YYYY-MM-DD HH:MM' local, ISO 8601, or a date alone ({DEADLINE_HOUR}:00)",
+        help=translate(
+            "CliItems", "'YYYY-MM-DD HH:MM' local, ISO 8601, or a date alone ({0}:00)"
+        ).format(DEADLINE_HOUR),
     )
-    add.add_argument("--contact", metavar="ID", help="contact id or unique prefix")
-    add.add_argument("--consequence", default="", help="what a delay would affect")
+    add.add_argument(
+        "--contact", metavar="ID", help=translate("CliItems", "contact id or unique prefix")
+    )
+    add.add_argument(
+        "--consequence", default="", help=translate("CliItems", "what a delay would affect")
+    )
     add.add_argument(
         "--lead-days",
         type=int,
         default=None,
         metavar="N",
-        help="days before the deadline for a friendly check (default 3, 0: none)",
+        help=translate(
+            "CliItems", "days before the deadline for a friendly check (default 3, 0: none)"
+        ),
     )
-    add.add_argument("--notes", default="")
-    for name, text in (("done", "mark an item done"), ("cancel", "cancel an item")):
+    add.add_argument("--notes", default="", help=translate("CliItems", "notes on the item"))
+    for name, text in (
+        ("done", translate("CliItems", "mark an item done")),
+        ("cancel", translate("CliItems", "cancel an item")),
+    ):
         action = actions.add_parser(name, help=text)
-        action.add_argument("id", metavar="ID", help="id or unique id prefix")
-    listing = actions.add_parser("list", help="open items by deadline")
+        action.add_argument(
+            "id", metavar="ID", help=translate("CliItems", "id or unique id prefix")
+        )
+    listing = actions.add_parser("list", help=translate("CliItems", "open items by deadline"))
     listing.add_argument("--prospect", metavar="ID")
-    listing.add_argument("--all", action="store_true", help="done and cancelled ones too")
+    listing.add_argument(
+        "--all", action="store_true", help=translate("CliItems", "done and cancelled ones too")
+    )
     listing.add_argument("--json", action="store_true")
-    draft = actions.add_parser("draft", help="print the e-mail draft for an item")
-    draft.add_argument("id", metavar="ID", help="id or unique id prefix")
+    draft = actions.add_parser(
+        "draft", help=translate("CliItems", "print the e-mail draft for an item")
+    )
+    draft.add_argument("id", metavar="ID", help=translate("CliItems", "id or unique id prefix"))
     draft.add_argument(
         "--moment",
         required=True,
         choices=["check", "overdue"],
-        help="the friendly check before the deadline, or the reminder after it",
+        help=translate(
+            "CliItems", "the friendly check before the deadline, or the reminder after it"
+        ),
     )
-    draft.add_argument("--lang", dest="draft_lang", choices=["ja", "en"], help="of the e-mail")
+    draft.add_argument(
+        "--lang",
+        dest="draft_lang",
+        choices=["ja", "en"],
+        help=translate("CliItems", "the language of the e-mail"),
+    )
 
 
 def handlers(
@@ -97,20 +142,22 @@ def resolve_item(services: Services, id_or_prefix: str) -> str:
     from salesdesk.cli import Refused
 
     prefix = id_or_prefix.strip().lower().replace("%", "").replace("_", "")
-    rows = []
-    if len(prefix) >= 4:
-        rows = (
-            services.db.reader()
-            .execute(
-                "SELECT id FROM customer_action_item WHERE id LIKE ? AND deleted_at IS NULL"
-                " LIMIT 2",
-                (prefix + "%",),
-            )
-            .fetchall()
+    if len(prefix) < 4:
+        raise Refused(
+            translate(
+                "CliItems", "no customer item with id {0} (give at least 4 characters of it)"
+            ).format(id_or_prefix)
         )
+    rows = (
+        services.db.reader()
+        .execute(
+            "SELECT id FROM customer_action_item WHERE id LIKE ? AND deleted_at IS NULL LIMIT 2",
+            (prefix + "%",),
+        )
+        .fetchall()
+    )
     if len(rows) != 1:
-        hint = " (give at least 4 characters of it)" if len(prefix) < 4 else ""
-        raise Refused(f"no customer item with id {id_or_prefix}{hint}")
+        raise Refused(translate("CliItems", "no customer item with id {0}").format(id_or_prefix))
     return str(rows[0][0])
 
 
@@ -209,12 +256,20 @@ def _list(found: list[ActionItem], as_json: bool) -> None:
         )
         return
     _table(
-        ["ID", "DUE", "STATUS", "COMPANY", "ITEM", "CONTACT", "IF LATE"],
+        [
+            translate("CliItems", "ID"),
+            translate("CliItems", "DUE"),
+            translate("CliItems", "STATUS"),
+            translate("CliItems", "COMPANY"),
+            translate("CliItems", "ITEM"),
+            translate("CliItems", "CONTACT"),
+            translate("CliItems", "IF LATE"),
+        ],
         [
             [
                 i.id[:ID_WIDTH],
                 _local(i.due_at),
-                i.status.value,
+                i.status.value,  # a token, as in --json
                 i.company,
                 i.title,
                 i.contact_name,
@@ -236,13 +291,20 @@ def _due(args: argparse.Namespace, services: Services, paths: Paths) -> int:
         _print_json([_entry_json(e) for e in entries])
         return EXIT_OK
     if not entries:
-        print("nothing overdue or due this week")
+        print(translate("CliItems", "nothing overdue or due this week"))
         return EXIT_OK
     _table(
-        ["WHEN", "DUE", "WHAT", "COMPANY", "TITLE", "ID"],
+        [
+            translate("CliItems", "WHEN"),
+            translate("CliItems", "DUE"),
+            translate("CliItems", "WHAT"),
+            translate("CliItems", "COMPANY"),
+            translate("CliItems", "TITLE"),
+            translate("CliItems", "ID"),
+        ],
         [
             [
-                _BUCKETS[e.bucket],
+                _BUCKETS[e.bucket],  # a token, as in --json
                 _local(e.due_at),
                 _what(e),
                 e.company,
@@ -257,13 +319,14 @@ def _due(args: argparse.Namespace, services: Services, paths: Paths) -> int:
 
 
 def _what(entry: TodayEntry) -> str:
-    text = _SOURCES.get(entry.source.value, entry.source.value)
-    if entry.kind is not None:
+    text = _sources().get(entry.source.value, entry.source.value)
+    if entry.kind is not None:  # the follow-up's kind, a token as --kind takes it
         text += f" ({entry.kind.value})"
     if entry.check_due:
-        text += " (check due)"
-    if entry.silent_days:
-        text += f" ({entry.silent_days} d silent)"
+        text = translate("CliItems", "{0} (check due)").format(text)
+    days = entry.silent_days  # (lupdate reads a plain name as the count)
+    if days:
+        text = translate("CliItems", "{0} (%n day(s) silent)", None, days).format(text)
     return text
 
 
@@ -302,10 +365,22 @@ def _draft(args: argparse.Namespace, services: Services, paths: Paths) -> int:
     except TemplateError as exc:
         where = f"{paths.email_templates}: {args.moment}/{language} {exc.part}"
         if exc.placeholder:
-            _err(f"error: {where} uses {{{exc.placeholder}}}, which is not a placeholder")
+            _err(
+                "error: "
+                + translate("CliItems", "{0} uses {1}, which is not a placeholder").format(
+                    where, "{" + exc.placeholder + "}"
+                )
+            )
         else:
-            _err(f"error: {where} has a brace without its partner (write {{{{ or }}}})")
+            _err(
+                "error: "
+                + translate(
+                    "CliItems", "{0} has a brace without its partner (write {1} or {2})"
+                ).format(where, "{{", "}}")
+            )
         return EXIT_REFUSED
+    # The draft is in its own language (from the templates); "To:" and "Subject:" are the
+    # e-mail's header names, the same in every language.
     print(f"To: {draft.to}")
     print(f"Subject: {draft.subject}")
     print()

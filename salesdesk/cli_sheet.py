@@ -22,6 +22,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from salesdesk.cli_i18n import translate
+
 if TYPE_CHECKING:
     from salesdesk.config import Paths
     from salesdesk.core.services import Services
@@ -29,26 +31,50 @@ if TYPE_CHECKING:
 
 def add_parser(commands: Any) -> None:
     """Add the ``sheet`` command to the CLI's sub-command parsers."""
-    sheet = commands.add_parser("sheet", help="print a call sheet or the day's call list as PDF")
+    sheet = commands.add_parser(
+        "sheet", help=translate("CliSheet", "print a call sheet or the day's call list as PDF")
+    )
     target = sheet.add_mutually_exclusive_group(required=True)
     target.add_argument(
-        "--prospect", nargs="+", metavar="ID", help="call sheets of these prospects, in this order"
+        "--prospect",
+        nargs="+",
+        metavar="ID",
+        help=translate("CliSheet", "call sheets of these prospects, in this order"),
     )
-    target.add_argument("--day", metavar="YYYY-MM-DD", help="the call list of this day")
-    sheet.add_argument("--pdf", required=True, metavar="OUT", help="the PDF file to write")
-    sheet.add_argument(
-        "--lang", dest="sheet_lang", choices=["ja", "en"], help="language of the sheet"
+    target.add_argument(
+        "--day", metavar="YYYY-MM-DD", help=translate("CliSheet", "the call list of this day")
     )
-    sheet.add_argument("--letter", action="store_true", help="US Letter instead of A4")
-    sheet.add_argument("--compact", action="store_true", help="--day: one table, not sheets")
-    sheet.add_argument("--no-overdue", action="store_true", help="--day: leave overdue out")
     sheet.add_argument(
-        "--limit", type=int, default=0, metavar="N", help="--day: first N prospects (0: all)"
+        "--pdf", required=True, metavar="OUT", help=translate("CliSheet", "the PDF file to write")
+    )
+    sheet.add_argument(
+        "--lang",
+        dest="sheet_lang",
+        choices=["ja", "en"],
+        help=translate("CliSheet", "language of the sheet"),
+    )
+    sheet.add_argument(
+        "--letter", action="store_true", help=translate("CliSheet", "US Letter instead of A4")
+    )
+    sheet.add_argument(
+        "--compact", action="store_true", help=translate("CliSheet", "--day: one table, not sheets")
+    )
+    sheet.add_argument(
+        "--no-overdue", action="store_true", help=translate("CliSheet", "--day: leave overdue out")
+    )
+    sheet.add_argument(
+        "--limit",
+        type=int,
+        default=0,
+        metavar="N",
+        help=translate("CliSheet", "--day: first N prospects (0: all)"),
     )
     sheet.add_argument(
         "--progress",
         action="store_true",
-        help="print 'done/total' per sheet and 'pages N' at the end (for programs)",
+        help=translate(
+            "CliSheet", "print 'done/total' per sheet and 'pages N' at the end (for programs)"
+        ),
     )
 
 
@@ -93,15 +119,17 @@ def run(args: argparse.Namespace, services: Services, paths: Paths) -> int:
     language = args.sheet_lang or args.lang or pick_language(Settings.load(paths).language)
     out = Path(args.pdf)
     if not out.parent.is_dir():
-        raise Refused(f"the folder {out.parent} does not exist")
+        raise Refused(translate("CliSheet", "the folder {0} does not exist").format(out.parent))
     if out.is_dir():
-        raise Refused(f"{out} is a folder")
+        raise Refused(translate("CliSheet", "{0} is a folder").format(out))
     day: date | None = None
     if args.day is not None:
         try:
             day = date.fromisoformat(args.day)
         except ValueError:
-            raise Refused(f"--day {args.day}: write the day as YYYY-MM-DD") from None
+            raise Refused(
+                translate("CliSheet", "--day {0}: write the day as YYYY-MM-DD").format(args.day)
+            ) from None
         prospect_ids: list[str] = []
     else:
         prospect_ids = [_resolve_prospect(services, pid) for pid in args.prospect]
@@ -113,6 +141,12 @@ def run(args: argparse.Namespace, services: Services, paths: Paths) -> int:
         if stream is not None:
             print(f"{done}/{total}", file=stream, flush=True)
 
+    # In the rep's language: the sheet's (--lang) is installed while the PDF is drawn.
+    no_font = translate(
+        "CliSheet",
+        "the IPA P Gothic font was not found (install fonts-ipafont-gothic); "
+        "Japanese text may print as boxes",
+    )
     app, translations, hosted = _gui_app(language)
     from salesdesk.ui.sheet_render import (
         PackJob,
@@ -124,11 +158,7 @@ def run(args: argparse.Namespace, services: Services, paths: Paths) -> int:
     )
 
     if not font_available():
-        print(
-            "warning: the IPA P Gothic font was not found (install fonts-ipafont-gothic); "
-            "Japanese text may print as boxes",
-            file=sys.stderr,
-        )
+        print("warning: " + no_font, file=sys.stderr)
     compact = day is not None and args.compact
     limit = args.limit or None
     job = PackJob(
@@ -159,10 +189,11 @@ def run(args: argparse.Namespace, services: Services, paths: Paths) -> int:
         if compact:  # one table: count its rows
             found = SheetService(services.db).count_calls(day, include_overdue=not args.no_overdue)
             found = min(found, limit or found)
-        what = f"{found} prospect(s) for {day.isoformat()}"
+        what = translate("CliSheet", "%n prospect(s) for {0}", None, found).format(day.isoformat())
     else:
-        what = "call sheet" if len(prospect_ids) == 1 else f"{len(prospect_ids)} call sheets"
+        count = len(prospect_ids)
+        what = translate("CliSheet", "%n call sheet(s)", None, count)
     if stream is not None:
         print(f"pages {pages}", file=stream, flush=True)
-    print(f"{out}: {what}, {pages} page(s)")
+    print(translate("CliSheet", "{0}: {1}, %n page(s)", None, pages).format(out, what))
     return EXIT_OK

@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("ja",)
-SOURCES = [ROOT / "salesdesk" / "ui"]
+#: The window's package and the commands' modules (their messages are translated too).
+SOURCES = [ROOT / "salesdesk" / "ui", *sorted((ROOT / "salesdesk").glob("cli*.py"))]
 
 
 def _tool(name: str) -> str:
@@ -43,7 +44,7 @@ def ts_path(lang: str) -> Path:
 
 
 def update() -> None:
-    files = sorted(str(p) for src in SOURCES for p in src.rglob("*.py"))
+    files = sorted(str(f) for s in SOURCES for f in ([s] if s.is_file() else s.rglob("*.py")))
     for lang in LANGUAGES:
         subprocess.run(
             [

@@ -64,7 +64,7 @@ def _local(year: int, month: int, day: int, hour: int, minute: int) -> datetime:
 
 def test_demo_fills_an_empty_data_file_and_refuses_a_second_time(cli: Cli) -> None:
     assert cli("demo", "--prospects", "30", "--seed", "2") == 0
-    assert "30 prospects" in cli.out
+    assert "demo (seed 2): 30 prospects (" in cli.out
     rows = cli.json("prospect", "list", "--limit", "0")
     assert len(rows) == 30
     assert all(len(r["id"]) == 36 for r in rows)
@@ -329,3 +329,19 @@ def test_a_bad_option_of_a_window_start_is_explained_once(
     assert main(["--lang", "xx"]) == 2
     err = capsys.readouterr().err
     assert err.count("invalid choice: 'xx'") == 1 and err.startswith("usage: salesdesk")
+
+
+def test_a_listing_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "demo", "--prospects", "900"]) == 0
+    child = subprocess.Popen(
+        [sys.executable, "-m", "salesdesk", "--data-dir", str(data), "--lang", "en",
+         "prospect", "list", "--limit", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.readline().startswith(b"ID")  # like `| head -1`
+    child.stdout.close()
+    with child.stderr:
+        err = child.stderr.read().decode()
+    assert child.wait(60) == 0 and "Traceback" not in err and "BrokenPipe" not in err

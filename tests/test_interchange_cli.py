@@ -121,7 +121,7 @@ def test_exports_and_full_restore(
     assert "3 prospects, 3 rows" in cli.out
     assert (out / "a.csv").read_bytes().decode("cp932").startswith("id,company")
     assert cli("export", "--format", "xlsx", str(out / "a.xlsx"), "--search", "信州") == 0
-    assert "1 prospects" in cli.out
+    assert "1 prospect, 1 row\n" in cli.out  # singular
     assert cli("export", "--format", "ics", str(out / "a.ics")) == 0
     assert (out / "a.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert cli("export", "--format", "json", str(out / "a.json")) == 0

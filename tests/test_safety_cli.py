@@ -25,7 +25,7 @@ def test_create_list_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[s
     code, out, _ = _run(capsys, "--data-dir", data, "backup", "create")
     assert code == 0
     backup_id = out.splitlines()[0]
-    assert "1 prospects, 0 calls" in out
+    assert "backed up 1 prospect, 0 calls" in out  # singular and plural, as in English
     assert _run(capsys, "--data-dir", data, "prospect", "add", "--company", "後の会社")[0] == 0
 
     code, out, _ = _run(capsys, "--data-dir", data, "backup", "list")

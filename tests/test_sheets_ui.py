@@ -263,7 +263,7 @@ def test_cli_progress_lines_for_programs(
     lines = capsys.readouterr().out.splitlines()
     assert lines[:5] == ["0/3", "1/3", "2/3", "3/3", "pages 3"]
     assert main([*base, "--prospect", ids[2][:8], ids[0][:8], "--pdf", str(out)]) == 0
-    assert "2 call sheets, 2 page(s)" in capsys.readouterr().out
+    assert "2 call sheets, 2 pages" in capsys.readouterr().out
     text = pdf_text(out)
     assert text.index("得意先02") < text.index("得意先00")  # in the order asked for
 

@@ -543,6 +543,1325 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>this field is required</source>
+        <translation>この項目は必須です</translation>
+    </message>
+    <message>
+        <source>not a valid e-mail address</source>
+        <translation>メールアドレスの形式が正しくありません</translation>
+    </message>
+    <message>
+        <source>not a valid phone number</source>
+        <translation>電話番号の形式が正しくありません</translation>
+    </message>
+    <message>
+        <source>out of range</source>
+        <translation>範囲外の値です</translation>
+    </message>
+    <message>
+        <source>set a next step (--next-at and --next-what) or pass --no-next-step</source>
+        <translation>次の一手（--next-at と --next-what）を指定するか、--no-next-step を付けてください</translation>
+    </message>
+    <message>
+        <source>give either a next step or --no-next-step, not both</source>
+        <translation>次の一手と --no-next-step は、どちらか一方だけを指定してください</translation>
+    </message>
+    <message>
+        <source>not one of the allowed values</source>
+        <translation>指定できる値ではありません</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>見つかりません</translation>
+    </message>
+    <message>
+        <source>not a date and time (use 'YYYY-MM-DD HH:MM' or ISO 8601)</source>
+        <translation>日時として読み取れません（'YYYY-MM-DD HH:MM' または ISO 8601 で指定してください）</translation>
+    </message>
+    <message>
+        <source>next step</source>
+        <translation>次の一手</translation>
+    </message>
+    <message>
+        <source>no contact with id {0} at this prospect</source>
+        <translation>この見込み客に ID が {0} の担当者はいません</translation>
+    </message>
+    <message>
+        <source>no prospect with id {0} (give at least 4 characters of it)</source>
+        <translation>ID が {0} の見込み客はいません（ID は 4 文字以上指定してください）</translation>
+    </message>
+    <message>
+        <source>no prospect with id {0}</source>
+        <translation>ID が {0} の見込み客はいません</translation>
+    </message>
+    <message numerus="yes">
+        <source>the data file already has %n prospect(s); add --force to add demo data to them anyway</source>
+        <translation><numerusform>データファイルにはすでに見込み客が %n 件あります。それでもデモデータを追加するには --force を付けてください</numerusform></translation>
+    </message>
+    <message>
+        <source>{0}/{1} prospects</source>
+        <translation>見込み客 {0}/{1} 件</translation>
+    </message>
+    <message>
+        <source>demo data of seed {0} is already in this data file; use another --seed</source>
+        <translation>シード {0} のデモデータはこのデータファイルにすでにあります。別の --seed を指定してください</translation>
+    </message>
+    <message>
+        <source>demo (seed {0}): {1} ({2}), {3}, {4}, {5} in {6} s</source>
+        <translation>デモデータ（シード {0}）: {1}（うち{2}）、{3}、{4}、{5}を {6} 秒で作成しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prospect(s)</source>
+        <translation><numerusform>見込み客 %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation><numerusform>顧客 %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation><numerusform>担当者 %n 人</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation><numerusform>通話 %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open follow-up(s)</source>
+        <translation><numerusform>未完了のフォローアップ %n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>COMPANY</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>KANA</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>STAGE</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <source>LAST CONTACT</source>
+        <translation>最終接触</translation>
+    </message>
+    <message>
+        <source>NEXT FOLLOW-UP</source>
+        <translation>次回フォロー</translation>
+    </message>
+    <message>
+        <source>({0} of {1} shown; --limit 0 shows all)</source>
+        <translation>（{1} 件中 {0} 件を表示。--limit 0 ですべて表示します）</translation>
+    </message>
+    <message>
+        <source>(customer)</source>
+        <translation>（顧客）</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>ウェブサイト</translation>
+    </message>
+    <message>
+        <source>last contact</source>
+        <translation>最終接触</translation>
+    </message>
+    <message>
+        <source>next follow-up</source>
+        <translation>次回フォロー</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Contacts ({0})</source>
+        <translation>担当者（{0} 人）</translation>
+    </message>
+    <message>
+        <source>DM</source>
+        <translation>決裁者</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>READING</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>部署・役職</translation>
+    </message>
+    <message>
+        <source>PHONE</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>E-MAIL</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>○</translation>
+    </message>
+    <message>
+        <source>Open follow-ups ({0})</source>
+        <translation>未完了のフォローアップ（{0} 件）</translation>
+    </message>
+    <message>
+        <source>Last calls ({0} of {1})</source>
+        <translation>最近の通話（{1} 件中 {0} 件）</translation>
+    </message>
+    <message>
+        <source>small yes</source>
+        <translation>小さなイエス</translation>
+    </message>
+    <message>
+        <source>customer's initiative</source>
+        <translation>顧客から</translation>
+    </message>
+    <message>
+        <source>data file: {0}</source>
+        <translation>データファイル: {0}</translation>
+    </message>
+    <message>
+        <source>there is no data file at {0}</source>
+        <translation>{0} にデータファイルがありません</translation>
+    </message>
+    <message>
+        <source>{0} is not a SalesDesk data file or is damaged ({1})</source>
+        <translation>{0} は SalesDesk のデータファイルではないか、壊れています（{1}）</translation>
+    </message>
+    <message>
+        <source>integrity: ok</source>
+        <translation>整合性: 問題なし</translation>
+    </message>
+    <message numerus="yes">
+        <source>integrity: FAILED (%n problem(s))</source>
+        <translation><numerusform>整合性: 異常あり（問題 %n 件）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>foreign keys: FAILED (%n row(s) linked to a missing row)</source>
+        <translation><numerusform>参照整合性: 異常あり（存在しない行を参照している行が %n 件）</numerusform></translation>
+    </message>
+    <message>
+        <source>foreign keys: ok</source>
+        <translation>参照整合性: 問題なし</translation>
+    </message>
+    <message>
+        <source>schema: ok ({0})</source>
+        <translation>スキーマ: 問題なし（{0}）</translation>
+    </message>
+    <message>
+        <source>schema: {0}, older than {1} (SalesDesk upgrades it, after a backup, when it opens the file)</source>
+        <translation>スキーマ: {0}（{1} より古い版です。SalesDesk がファイルを開くときに、バックアップを取ってから更新します）</translation>
+    </message>
+    <message>
+        <source>schema: none (not a SalesDesk data file yet)</source>
+        <translation>スキーマ: なし（まだ SalesDesk のデータファイルではありません）</translation>
+    </message>
+    <message>
+        <source>last written by: SalesDesk {0}</source>
+        <translation>最後に保存したバージョン: SalesDesk {0}</translation>
+    </message>
+    <message>
+        <source>Offline call-logging desk. Without a command, opens the window.</source>
+        <translation>オフラインで使える通話記録ツールです。コマンドを指定しないとウィンドウを開きます。</translation>
+    </message>
+    <message>
+        <source>folder of the data file (default: per user)</source>
+        <translation>データファイルのフォルダー（既定: ユーザーごと）</translation>
+    </message>
+    <message>
+        <source>language of the window and of the commands' messages</source>
+        <translation>ウィンドウとコマンドのメッセージの言語</translation>
+    </message>
+    <message>
+        <source>start, migrate, paint the window, quit (0 = works)</source>
+        <translation>起動・データ更新・ウィンドウ描画をして終了します（0 = 正常）</translation>
+    </message>
+    <message>
+        <source>add generated sample data</source>
+        <translation>自動生成したサンプルデータを追加します</translation>
+    </message>
+    <message>
+        <source>how many prospects (default: 200)</source>
+        <translation>見込み客の件数（既定: 200）</translation>
+    </message>
+    <message>
+        <source>the same seed makes the same data</source>
+        <translation>同じシードからは同じデータができます</translation>
+    </message>
+    <message>
+        <source>even when there are prospects</source>
+        <translation>見込み客がすでにあっても追加します</translation>
+    </message>
+    <message>
+        <source>integrity and schema state of the data file</source>
+        <translation>データファイルの整合性とスキーマの状態を調べます</translation>
+    </message>
+    <message>
+        <source>add, list or show prospects</source>
+        <translation>見込み客の追加・一覧・表示</translation>
+    </message>
+    <message>
+        <source>add a prospect; prints its id</source>
+        <translation>見込み客を追加し、その ID を表示します</translation>
+    </message>
+    <message>
+        <source>company name</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>reading of the company name</source>
+        <translation>会社名のフリガナ</translation>
+    </message>
+    <message>
+        <source>already a customer</source>
+        <translation>既存の顧客として登録します</translation>
+    </message>
+    <message>
+        <source>list prospects</source>
+        <translation>見込み客を一覧表示します</translation>
+    </message>
+    <message>
+        <source>width- and kana-blind search text</source>
+        <translation>検索語（全角・半角、ひらがな・カタカナを区別しません）</translation>
+    </message>
+    <message>
+        <source>follow-up due today or overdue</source>
+        <translation>フォローアップが今日まで、または期限切れのもの</translation>
+    </message>
+    <message>
+        <source>0: all</source>
+        <translation>0: すべて</translation>
+    </message>
+    <message>
+        <source>full rows as JSON</source>
+        <translation>すべての項目を JSON で出力します</translation>
+    </message>
+    <message>
+        <source>a prospect with contacts and calls</source>
+        <translation>見込み客を担当者・通話とあわせて表示します</translation>
+    </message>
+    <message>
+        <source>id or unique id prefix</source>
+        <translation>ID、または ID の先頭部分（一つに絞れる長さ）</translation>
+    </message>
+    <message>
+        <source>last N calls</source>
+        <translation>最近の通話 N 件</translation>
+    </message>
+    <message>
+        <source>as JSON</source>
+        <translation>JSON で出力します</translation>
+    </message>
+    <message>
+        <source>add contacts</source>
+        <translation>担当者を追加します</translation>
+    </message>
+    <message>
+        <source>add a contact to a prospect; prints its id</source>
+        <translation>見込み客に担当者を追加し、その ID を表示します</translation>
+    </message>
+    <message>
+        <source>prospect id or unique prefix</source>
+        <translation>見込み客の ID、または ID の先頭部分（一つに絞れる長さ）</translation>
+    </message>
+    <message>
+        <source>the contact's name</source>
+        <translation>担当者の氏名</translation>
+    </message>
+    <message>
+        <source>reading of the name</source>
+        <translation>氏名のフリガナ</translation>
+    </message>
+    <message>
+        <source>has authority to decide</source>
+        <translation>決裁者である</translation>
+    </message>
+    <message>
+        <source>log calls</source>
+        <translation>通話を記録します</translation>
+    </message>
+    <message>
+        <source>log a call; needs a next step (--next-at, --next-what) or --no-next-step</source>
+        <translation>通話を記録します。次の一手（--next-at、--next-what）か --no-next-step が必要です</translation>
+    </message>
+    <message>
+        <source>one line on what the call was about</source>
+        <translation>通話の要約（一行）</translation>
+    </message>
+    <message>
+        <source>contact id or unique prefix</source>
+        <translation>担当者の ID、または ID の先頭部分（一つに絞れる長さ）</translation>
+    </message>
+    <message>
+        <source>length of the call in minutes</source>
+        <translation>通話の長さ（分）</translation>
+    </message>
+    <message>
+        <source>the customer agreed to a small step</source>
+        <translation>小さなイエスを得た</translation>
+    </message>
+    <message>
+        <source>the customer got in touch first</source>
+        <translation>先方からの連絡</translation>
+    </message>
+    <message>
+        <source>when the next step is due: 'YYYY-MM-DD HH:MM' local, or ISO 8601</source>
+        <translation>次の一手の日時: 'YYYY-MM-DD HH:MM'（この PC の時刻）または ISO 8601</translation>
+    </message>
+    <message>
+        <source>what the next step is</source>
+        <translation>次の一手の内容</translation>
+    </message>
+    <message>
+        <source>deliberately none</source>
+        <translation>あえて次の一手を決めない</translation>
+    </message>
+    <message>
+        <source>no record with id {0}</source>
+        <translation>ID が {0} の記録はありません</translation>
+    </message>
+</context>
+<context>
+    <name>CliBackup</name>
+    <message>
+        <source>list, create or restore backups</source>
+        <translation>バックアップの一覧・作成・復元</translation>
+    </message>
+    <message>
+        <source>backups with date and counts, newest first</source>
+        <translation>バックアップを日時と件数つきで新しい順に表示します</translation>
+    </message>
+    <message>
+        <source>machine-readable output</source>
+        <translation>プログラムで読める形式（JSON）で出力します</translation>
+    </message>
+    <message>
+        <source>back up the data file now; prints the new backup's id</source>
+        <translation>今すぐデータファイルをバックアップし、新しいバックアップの ID を表示します</translation>
+    </message>
+    <message>
+        <source>replace the data file with a backup (the current file is backed up first)</source>
+        <translation>データファイルをバックアップで置き換えます（現在のファイルは先にバックアップします）</translation>
+    </message>
+    <message>
+        <source>a backup id from 'backup list' (a prefix works)</source>
+        <translation>'backup list' に表示されるバックアップ ID（先頭部分だけでも可）</translation>
+    </message>
+    <message>
+        <source>no backups in {0}</source>
+        <translation>{0} にバックアップはありません</translation>
+    </message>
+    <message>
+        <source>TAKEN (local time)</source>
+        <translation>日時（この PC の時刻）</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>PROSPECTS</source>
+        <translation>見込み客</translation>
+    </message>
+    <message>
+        <source>CALLS</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <source>there is no data file at {0}</source>
+        <translation>{0} にデータファイルがありません</translation>
+    </message>
+    <message>
+        <source>backed up {0}, {1} to {2}</source>
+        <translation>{0}、{1}を {2} にバックアップしました</translation>
+    </message>
+    <message>
+        <source>the backup failed: {0}</source>
+        <translation>バックアップできませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>the backup was not restored: {0}</source>
+        <translation>バックアップを復元できませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>restored the backup {0} ({1}, {2})</source>
+        <translation>バックアップ {0} を復元しました（{1}、{2}）</translation>
+    </message>
+    <message>
+        <source>the data file from before the restore was backed up as {0}</source>
+        <translation>復元前のデータファイルは {0} としてバックアップしてあります</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backups match {0}; give more of the id</source>
+        <translation><numerusform>{0} に当てはまるバックアップが %n 件あります。ID をもっと長く指定してください</numerusform></translation>
+    </message>
+    <message>
+        <source>no backup with id {0}</source>
+        <translation>ID が {0} のバックアップはありません</translation>
+    </message>
+    <message>
+        <source>? prospects</source>
+        <translation>見込み客 ? 件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prospect(s)</source>
+        <translation><numerusform>見込み客 %n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>? calls</source>
+        <translation>通話 ? 件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation><numerusform>通話 %n 件</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CliDeal</name>
+    <message>
+        <source>a deal is recorded as lost only on the customer's word. Give the reason they stated: --category ({0}), --words (what they said), --said-by (who said it) and --said-on (when). With no word from them, record 'no-answer' instead: the deal stays open and a follow-up is scheduled (--follow-up-at, --follow-up-what).</source>
+        <translation>失注にできるのはお客様の言葉があるときだけです。お客様が述べた理由を指定してください: --category（{0}）、--words（お客様の言葉）、--said-by（言った人）、--said-on（言われた日）。お客様から何も聞いていなければ、代わりに 'no-answer'（まだ回答なし）を記録してください。案件は継続し、フォローアップが予定されます（--follow-up-at、--follow-up-what）。</translation>
+    </message>
+    <message>
+        <source>choose one of: {0}</source>
+        <translation>次のいずれかを選んでください: {0}</translation>
+    </message>
+    <message>
+        <source>write what the customer said</source>
+        <translation>お客様が言ったことを書いてください</translation>
+    </message>
+    <message>
+        <source>who said it on the customer's side</source>
+        <translation>お客様側の誰が言ったか</translation>
+    </message>
+    <message>
+        <source>when they said it (YYYY-MM-DD)</source>
+        <translation>言われた日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>this date is in the future</source>
+        <translation>この日付は未来の日付です</translation>
+    </message>
+    <message>
+        <source>write the amount in figures, e.g. 1,200,000</source>
+        <translation>金額を数字で入力してください（例: 1,200,000）</translation>
+    </message>
+    <message>
+        <source>a three-letter currency code such as JPY</source>
+        <translation>JPY のような3文字の通貨コードを指定してください</translation>
+    </message>
+    <message>
+        <source>the deal is already won or lost (reopen a lost deal first)</source>
+        <translation>この案件はすでに受注または失注です（失注案件は先に再開してください）</translation>
+    </message>
+    <message>
+        <source>only a lost deal can be reopened</source>
+        <translation>再開できるのは失注した案件だけです</translation>
+    </message>
+    <message>
+        <source>this is required</source>
+        <translation>必須です</translation>
+    </message>
+    <message>
+        <source>must not be in the past</source>
+        <translation>過去の日時は指定できません</translation>
+    </message>
+    <message>
+        <source>not one of the allowed values</source>
+        <translation>指定できる値ではありません</translation>
+    </message>
+    <message>
+        <source>{0} is not a date (YYYY-MM-DD)</source>
+        <translation>{0} は日付ではありません（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>deals: add, list, show, set-stage, outcome, reopen</source>
+        <translation>案件: add（追加）、list（一覧）、show（表示）、set-stage（段階変更）、outcome（回答の記録）、reopen（再開）</translation>
+    </message>
+    <message>
+        <source>add a deal to a prospect; prints its id</source>
+        <translation>見込み客に案件を追加し、その ID を表示します</translation>
+    </message>
+    <message>
+        <source>the deal's title</source>
+        <translation>案件の件名</translation>
+    </message>
+    <message>
+        <source>e.g. 1,200,000 (in the currency)</source>
+        <translation>例: 1,200,000（通貨の単位で）</translation>
+    </message>
+    <message>
+        <source>three-letter currency code</source>
+        <translation>3文字の通貨コード</translation>
+    </message>
+    <message>
+        <source>your forecast close date</source>
+        <translation>自分の受注予測日</translation>
+    </message>
+    <message>
+        <source>customer's decision deadline</source>
+        <translation>お客様の決断期日</translation>
+    </message>
+    <message>
+        <source>customer's own goal date</source>
+        <translation>お客様自身の目標期日</translation>
+    </message>
+    <message>
+        <source>last date our proposal can help them</source>
+        <translation>当社の提案がお役に立てる最終日</translation>
+    </message>
+    <message>
+        <source>who decides on their side</source>
+        <translation>お客様側の決裁者</translation>
+    </message>
+    <message>
+        <source>decision steps</source>
+        <translation>決定の手順</translation>
+    </message>
+    <message>
+        <source>what they will collect first</source>
+        <translation>お客様が事前に集めるもの（相見積など）</translation>
+    </message>
+    <message>
+        <source>competitors</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>list deals</source>
+        <translation>案件の一覧</translation>
+    </message>
+    <message>
+        <source>only this prospect's deals</source>
+        <translation>この見込み客の案件だけ</translation>
+    </message>
+    <message>
+        <source>only deals still being worked</source>
+        <translation>進行中の案件だけ</translation>
+    </message>
+    <message>
+        <source>machine-readable output</source>
+        <translation>プログラム向けの出力（JSON）</translation>
+    </message>
+    <message>
+        <source>a deal with its checklist, questions and answers</source>
+        <translation>案件をチェックリスト、疑問・不安、回答とともに表示します</translation>
+    </message>
+    <message>
+        <source>deal id or unique prefix</source>
+        <translation>案件 ID、または一意に決まる先頭部分</translation>
+    </message>
+    <message>
+        <source>move a deal to another stage</source>
+        <translation>案件を別の段階に移します</translation>
+    </message>
+    <message>
+        <source>record won / pending / lost (with the customer's reason) or no-answer</source>
+        <translation>受注・保留・失注（お客様の理由付き）、または回答なしを記録します</translation>
+    </message>
+    <message>
+        <source>day of the answer (today)</source>
+        <translation>回答の日（省略時は今日）</translation>
+    </message>
+    <message>
+        <source>a note on the answer</source>
+        <translation>回答についてのメモ</translation>
+    </message>
+    <message>
+        <source>lost: the category of the customer's reason</source>
+        <translation>失注: お客様の理由の分類</translation>
+    </message>
+    <message>
+        <source>what the customer said, in their words</source>
+        <translation>お客様が言ったこと（その言葉のまま）</translation>
+    </message>
+    <message>
+        <source>lost: when they said it</source>
+        <translation>失注: 言われた日</translation>
+    </message>
+    <message>
+        <source>'YYYY-MM-DD HH:MM' or a date</source>
+        <translation>'YYYY-MM-DD HH:MM' または日付</translation>
+    </message>
+    <message>
+        <source>no-answer: what the follow-up is for</source>
+        <translation>回答なし: フォローアップの用件</translation>
+    </message>
+    <message>
+        <source>no-answer: what the follow-up brings them</source>
+        <translation>回答なし: フォローアップでお客様に提供するもの</translation>
+    </message>
+    <message>
+        <source>reopen a lost deal</source>
+        <translation>失注した案件を再開します</translation>
+    </message>
+    <message>
+        <source>why it is reopened</source>
+        <translation>再開する理由</translation>
+    </message>
+    <message>
+        <source>no deal with id {0} (give a unique prefix)</source>
+        <translation>ID が {0} の案件はありません（一意に決まる先頭部分を指定してください）</translation>
+    </message>
+    <message>
+        <source>{0}  stage {1}  pending streak {2}</source>
+        <translation>{0}  段階 {1}  保留の連続 {2}</translation>
+    </message>
+    <message>
+        <source>{0}  reopened at stage {1}</source>
+        <translation>{0}  段階 {1} で再開しました</translation>
+    </message>
+    <message>
+        <source>no answer yet: the deal stays open; follow-up {0} due {1}</source>
+        <translation>まだ回答なし: 案件は継続します。フォローアップ {0}（期日 {1}）</translation>
+    </message>
+    <message>
+        <source>{0}  {1}  pending streak {2}</source>
+        <translation>{0}  {1}  保留の連続 {2}</translation>
+    </message>
+    <message>
+        <source>(pending 3+ times in a row: change the approach)</source>
+        <translation>（保留が3回以上続いています: アプローチを変えましょう）</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>決断期日</translation>
+    </message>
+    <message>
+        <source>decision deadline</source>
+        <translation>決断期日</translation>
+    </message>
+    <message>
+        <source>customer's goal</source>
+        <translation>お客様の目標期日</translation>
+    </message>
+    <message>
+        <source>last useful date</source>
+        <translation>提案が役立つ最終日</translation>
+    </message>
+    <message>
+        <source>forecast</source>
+        <translation>受注見込み日</translation>
+    </message>
+    <message>
+        <source>pending streak</source>
+        <translation>保留の連続</translation>
+    </message>
+    <message>
+        <source>Readiness {0}% ({1})</source>
+        <translation>クロージング準備度 {0}%（{1}）</translation>
+    </message>
+    <message>
+        <source>missing: {0}</source>
+        <translation>未達: {0}</translation>
+    </message>
+    <message>
+        <source>Questions and worries</source>
+        <translation>疑問・不安</translation>
+    </message>
+    <message>
+        <source>resolved {0}</source>
+        <translation>解消 {0}</translation>
+    </message>
+    <message>
+        <source>OPEN</source>
+        <translation>未解決</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答</translation>
+    </message>
+</context>
+<context>
+    <name>CliInterchange</name>
+    <message>
+        <source>the file is empty</source>
+        <translation>ファイルが空です</translation>
+    </message>
+    <message>
+        <source>this is not a text (CSV) file or an Excel workbook</source>
+        <translation>テキスト（CSV）ファイルでも Excel ブックでもありません</translation>
+    </message>
+    <message>
+        <source>an older Excel file (.xls) or a password-protected workbook: save it from Excel as .xlsx without a password, or as CSV</source>
+        <translation>古い形式の Excel ファイル（.xls）か、パスワードで保護されたブックです: Excel でパスワードなしの .xlsx か CSV として保存してください</translation>
+    </message>
+    <message>
+        <source>the text encoding could not be recognised; pass --encoding (e.g. cp932 for Japanese Excel, utf-8)</source>
+        <translation>文字コードを判別できませんでした。--encoding で指定してください（日本語版 Excel なら cp932、ほかに utf-8 など）</translation>
+    </message>
+    <message>
+        <source>the file cannot be read with this encoding; try another --encoding</source>
+        <translation>この文字コードでは読めません。--encoding で別の文字コードを指定してください</translation>
+    </message>
+    <message>
+        <source>the CSV is damaged (a quote that is never closed?)</source>
+        <translation>CSV ファイルが壊れています（引用符が閉じられていない可能性があります）</translation>
+    </message>
+    <message>
+        <source>the vCard file is damaged</source>
+        <translation>vCard ファイルが壊れています</translation>
+    </message>
+    <message>
+        <source>a cell is too large (over 1,048,576 characters)</source>
+        <translation>大きすぎるセルがあります（1,048,576 文字を超えています）</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>ファイルを開けないか、読み込めません</translation>
+    </message>
+    <message>
+        <source>no column is mapped to the company; pass --mapping</source>
+        <translation>会社名に対応する列がありません。--mapping で列の対応を指定してください</translation>
+    </message>
+    <message>
+        <source>some rows are not valid; nothing was imported (add --skip-invalid to import the others)</source>
+        <translation>正しくない行があるため、何も取り込みませんでした（残りの行を取り込むには --skip-invalid を付けてください）</translation>
+    </message>
+    <message>
+        <source>cancelled; nothing was imported</source>
+        <translation>取り込みを中止しました。何も取り込まれていません</translation>
+    </message>
+    <message>
+        <source>some characters cannot be written in this encoding; nothing was written (use UTF-8, or --replace-unencodable to write them as ?)</source>
+        <translation>この文字コードで書き出せない文字があるため、何も書き出しませんでした（UTF-8 を使うか、--replace-unencodable で「?」に置き換えてください）</translation>
+    </message>
+    <message>
+        <source>not a SalesDesk JSON dump, or a damaged one</source>
+        <translation>SalesDesk の全データ書き出しファイル（JSON）ではないか、壊れています</translation>
+    </message>
+    <message>
+        <source>the dump comes from a newer SalesDesk</source>
+        <translation>新しいバージョンの SalesDesk で書き出されたファイルです</translation>
+    </message>
+    <message>
+        <source>the data file already has data; add --replace to replace all of it</source>
+        <translation>データファイルにはすでにデータがあります。すべて置き換えるには --replace を付けてください</translation>
+    </message>
+    <message>
+        <source>unknown mapping (use google, outlook, salesdesk or a JSON file)</source>
+        <translation>不明な列の対応です（google、outlook、salesdesk、または JSON ファイルを指定してください）</translation>
+    </message>
+    <message>
+        <source>more cells than the header has columns</source>
+        <translation>見出しの列数よりセルが多い</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>空欄（必須）</translation>
+    </message>
+    <message>
+        <source>not a valid e-mail address</source>
+        <translation>メールアドレスではない</translation>
+    </message>
+    <message>
+        <source>not a valid phone number</source>
+        <translation>電話番号ではない</translation>
+    </message>
+    <message>
+        <source>not one of the allowed values</source>
+        <translation>想定外の値</translation>
+    </message>
+    <message>
+        <source>import prospects from CSV/XLSX/vCard, or a JSON dump</source>
+        <translation>CSV/XLSX/vCard から見込み客を取り込む。全データ書き出し（JSON）からは復元する</translation>
+    </message>
+    <message>
+        <source>google, outlook, salesdesk, or a JSON file</source>
+        <translation>列の対応: google、outlook、salesdesk、または JSON ファイル</translation>
+    </message>
+    <message>
+        <source>check and count; write nothing</source>
+        <translation>確認して件数を数えるだけで、何も書き込まない</translation>
+    </message>
+    <message>
+        <source>text encoding (default: detected)</source>
+        <translation>文字コード（既定: 自動判定）</translation>
+    </message>
+    <message>
+        <source>column delimiter (default: detected)</source>
+        <translation>区切り文字（既定: 自動判定）</translation>
+    </message>
+    <message>
+        <source>the first row is data</source>
+        <translation>先頭の行も列見出しではなくデータとして読む</translation>
+    </message>
+    <message>
+        <source>the workbook's sheet to read (default: the list's)</source>
+        <translation>読み込むブックのシート（既定: リストが入っているシート）</translation>
+    </message>
+    <message>
+        <source>rows above the header (default: detected)</source>
+        <translation>列見出しより上にある行の数（既定: 自動判定）</translation>
+    </message>
+    <message>
+        <source>import the valid rows</source>
+        <translation>正しくない行を飛ばして残りを取り込む</translation>
+    </message>
+    <message>
+        <source>rows matching an existing prospect: fill its empty fields (default), overwrite --overwrite-fields, or skip</source>
+        <translation>登録済みの見込み客と一致する行の扱い: fill（空欄だけ補う、既定）、overwrite（--overwrite-fields の項目を上書き）、skip（取り込まない）</translation>
+    </message>
+    <message>
+        <source>the fields --on-duplicate overwrite replaces</source>
+        <translation>--on-duplicate overwrite で上書きする項目</translation>
+    </message>
+    <message>
+        <source>JSON dump: replace all data</source>
+        <translation>全データ書き出し（JSON）: いまのデータをすべて置き換える</translation>
+    </message>
+    <message>
+        <source>export prospects (CSV/XLSX), everything (JSON), follow-ups (ICS)</source>
+        <translation>見込み客（CSV/XLSX）、全データ（JSON）、フォローアップ（ICS）を書き出す</translation>
+    </message>
+    <message>
+        <source>CSV: utf-8-sig (default) or cp932</source>
+        <translation>CSV: utf-8-sig（既定）または cp932</translation>
+    </message>
+    <message>
+        <source>CSV: write characters the encoding cannot hold as ?</source>
+        <translation>CSV: その文字コードで表せない文字を「?」にして書き出す</translation>
+    </message>
+    <message>
+        <source>CSV/XLSX: only prospects matching this</source>
+        <translation>CSV/XLSX: この語に一致する見込み客だけ</translation>
+    </message>
+    <message>
+        <source>CSV/XLSX: only prospects at this stage</source>
+        <translation>CSV/XLSX: このステージの見込み客だけ</translation>
+    </message>
+    <message>
+        <source>line {0}</source>
+        <translation>{0} 行目</translation>
+    </message>
+    <message>
+        <source>imported {0}, merged {1}, unchanged {2}, skipped {3}, errors {4} (contacts added {5})</source>
+        <translation>新規 {0} 件、統合 {1} 件、変更なし {2} 件、スキップ {3} 件、エラー {4} 件（追加した担当者 {5} 人）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>／</translation>
+    </message>
+    <message>
+        <source>line {0} {1}: {2}</source>
+        <translation>{0} 行目 {1}: {2}</translation>
+    </message>
+    <message>
+        <source>... and {0} more</source>
+        <translation>…ほか {0} 行</translation>
+    </message>
+    <message>
+        <source>dry run (nothing written): would restore {0}</source>
+        <translation>確認のみ（何も書き込んでいません）: 復元される件数 {0}</translation>
+    </message>
+    <message>
+        <source>restored {0}</source>
+        <translation>復元しました: {0}</translation>
+    </message>
+    <message>
+        <source>backup of the data before the restore: {0}</source>
+        <translation>復元前のデータのバックアップ: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) ({0})</source>
+        <translation><numerusform>%n 行（{0}）</numerusform></translation>
+    </message>
+    <message>
+        <source>backup of the data before the import: {0}</source>
+        <translation>取り込み前のデータのバックアップ: {0}</translation>
+    </message>
+    <message>
+        <source>{0} — nothing was imported</source>
+        <translation>{0} — 何も取り込みませんでした</translation>
+    </message>
+    <message>
+        <source>nothing was imported: the backup before it failed: {0}</source>
+        <translation>何も取り込みませんでした: 取り込み前のバックアップを保存できませんでした: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) matched existing prospects ({0})</source>
+        <translation><numerusform>%n 行が登録済みの見込み客と一致しました（{0}）</numerusform></translation>
+    </message>
+    <message>
+        <source>dry run (nothing written): {0}</source>
+        <translation>確認のみ（何も書き込んでいません）: {0}</translation>
+    </message>
+    <message>
+        <source>wrote {0}: {1}</source>
+        <translation>{0} に書き出しました: {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote {0}: %n event(s)</source>
+        <translation><numerusform>{0} に書き出しました: カレンダーの予定 %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation><numerusform>%n 行</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote {0}: %n prospect(s), {1}</source>
+        <translation><numerusform>{0} に書き出しました: 見込み客 %n 件（{1}）</numerusform></translation>
+    </message>
+    <message>
+        <source>row {0} {1}: {2} written as ?</source>
+        <translation>{0} 行目 {1}: {2} を「?」にしました</translation>
+    </message>
+    <message>
+        <source>cannot be written in {0}: {1}</source>
+        <translation>{0} で書き出せない文字: {1}</translation>
+    </message>
+    <message>
+        <source>row {0} {1}: {2}</source>
+        <translation>{0} 行目 {1}: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>CliItems</name>
+    <message>
+        <source>follow-up</source>
+        <extracomment>A deadline given as a date alone falls at the end of that working day.</extracomment>
+        <translation>フォローアップ</translation>
+    </message>
+    <message>
+        <source>customer item</source>
+        <translation>顧客側の宿題</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>クレーム</translation>
+    </message>
+    <message>
+        <source>overdue, due today and this week</source>
+        <translation>期限切れ・今日・今週のフォローアップと期限</translation>
+    </message>
+    <message>
+        <source>customer action items: add, done, cancel, list, draft (e-mail)</source>
+        <translation>顧客側の宿題: add（追加）、done（完了）、cancel（取り消し）、list（一覧）、draft（メール下書き）</translation>
+    </message>
+    <message>
+        <source>add what the customer owes by a deadline; prints its id</source>
+        <translation>お客様に期限までにしていただくこと（顧客側の宿題）を追加し、その ID を表示する</translation>
+    </message>
+    <message>
+        <source>what the customer is to do</source>
+        <translation>お客様にしていただくこと</translation>
+    </message>
+    <message>
+        <source>'YYYY-MM-DD HH:MM' local, ISO 8601, or a date alone ({0}:00)</source>
+        <translation>期限: 'YYYY-MM-DD HH:MM'（このパソコンの時刻）、ISO 8601、または日付のみ（その日の {0}:00）</translation>
+    </message>
+    <message>
+        <source>contact id or unique prefix</source>
+        <translation>担当者の ID（一つに決まれば先頭の一部でも可）</translation>
+    </message>
+    <message>
+        <source>what a delay would affect</source>
+        <translation>遅れた場合の影響</translation>
+    </message>
+    <message>
+        <source>days before the deadline for a friendly check (default 3, 0: none)</source>
+        <translation>期限の何日前に進捗確認の連絡をするか（既定 3、0 なら確認の連絡なし）</translation>
+    </message>
+    <message>
+        <source>notes on the item</source>
+        <translation>宿題についてのメモ</translation>
+    </message>
+    <message>
+        <source>mark an item done</source>
+        <translation>宿題を完了にする</translation>
+    </message>
+    <message>
+        <source>cancel an item</source>
+        <translation>宿題を取り消す</translation>
+    </message>
+    <message>
+        <source>id or unique id prefix</source>
+        <translation>ID（一つに決まれば先頭の一部でも可）</translation>
+    </message>
+    <message>
+        <source>open items by deadline</source>
+        <translation>未完了の宿題を期限順に表示する</translation>
+    </message>
+    <message>
+        <source>done and cancelled ones too</source>
+        <translation>完了・取り消したものも含める</translation>
+    </message>
+    <message>
+        <source>print the e-mail draft for an item</source>
+        <translation>宿題のメール下書きを表示する</translation>
+    </message>
+    <message>
+        <source>the friendly check before the deadline, or the reminder after it</source>
+        <translation>check: 期限前の進捗確認、overdue: 期限を過ぎた後の催促</translation>
+    </message>
+    <message>
+        <source>the language of the e-mail</source>
+        <translation>メールの言語</translation>
+    </message>
+    <message>
+        <source>no customer item with id {0} (give at least 4 characters of it)</source>
+        <translation>ID が {0} の顧客側の宿題はありません（ID は 4 文字以上で指定してください）</translation>
+    </message>
+    <message>
+        <source>no customer item with id {0}</source>
+        <translation>ID が {0} の顧客側の宿題はありません</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>DUE</source>
+        <translation>期日</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>COMPANY</source>
+        <translation>会社</translation>
+    </message>
+    <message>
+        <source>ITEM</source>
+        <translation>宿題</translation>
+    </message>
+    <message>
+        <source>CONTACT</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>IF LATE</source>
+        <translation>遅れた場合</translation>
+    </message>
+    <message>
+        <source>nothing overdue or due this week</source>
+        <translation>期限切れや今週期限のものはありません</translation>
+    </message>
+    <message>
+        <source>WHEN</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>WHAT</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>{0} (check due)</source>
+        <translation>{0}（確認の時期）</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} (%n day(s) silent)</source>
+        <translation><numerusform>{0}（%n日間連絡なし）</numerusform></translation>
+    </message>
+    <message>
+        <source>{0} uses {1}, which is not a placeholder</source>
+        <translation>{0} の {1} は差し込み項目ではありません</translation>
+    </message>
+    <message>
+        <source>{0} has a brace without its partner (write {1} or {2})</source>
+        <translation>{0} に対になっていない括弧があります（括弧そのものは {1} または {2} と書きます）</translation>
+    </message>
+</context>
+<context>
+    <name>CliSheet</name>
+    <message>
+        <source>print a call sheet or the day's call list as PDF</source>
+        <translation>架電シートまたは当日の架電リストを PDF に書き出します</translation>
+    </message>
+    <message>
+        <source>call sheets of these prospects, in this order</source>
+        <translation>これらの見込み客の架電シート（指定した順）</translation>
+    </message>
+    <message>
+        <source>the call list of this day</source>
+        <translation>この日の架電リスト</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>書き出す PDF ファイル</translation>
+    </message>
+    <message>
+        <source>language of the sheet</source>
+        <translation>シートの言語</translation>
+    </message>
+    <message>
+        <source>US Letter instead of A4</source>
+        <translation>A4 ではなく US レター</translation>
+    </message>
+    <message>
+        <source>--day: one table, not sheets</source>
+        <translation>--day: シートではなく一覧表にする</translation>
+    </message>
+    <message>
+        <source>--day: leave overdue out</source>
+        <translation>--day: 期限切れを含めない</translation>
+    </message>
+    <message>
+        <source>--day: first N prospects (0: all)</source>
+        <translation>--day: 先頭の N 件の見込み客（0: すべて）</translation>
+    </message>
+    <message>
+        <source>print 'done/total' per sheet and 'pages N' at the end (for programs)</source>
+        <translation>シートごとに 'done/total'、最後に 'pages N' を出力します（プログラム用）</translation>
+    </message>
+    <message>
+        <source>the folder {0} does not exist</source>
+        <translation>フォルダー {0} が見つかりません</translation>
+    </message>
+    <message>
+        <source>{0} is a folder</source>
+        <translation>{0} はフォルダーです</translation>
+    </message>
+    <message>
+        <source>--day {0}: write the day as YYYY-MM-DD</source>
+        <translation>--day {0}: 日付は YYYY-MM-DD の形で指定してください</translation>
+    </message>
+    <message>
+        <source>the IPA P Gothic font was not found (install fonts-ipafont-gothic); Japanese text may print as boxes</source>
+        <translation>日本語フォント（IPA Pゴシック）が見つかりません（fonts-ipafont-gothic をインストールしてください）。日本語が□で印刷されることがあります</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prospect(s) for {0}</source>
+        <translation><numerusform>{0} の見込み客 %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call sheet(s)</source>
+        <translation><numerusform>架電シート %n 枚</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}: {1}, %n page(s)</source>
+        <translation><numerusform>{0}: {1}、%n ページ</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CliStrength</name>
+    <message>
+        <source>show or set relationship strength</source>
+        <extracomment>The dimension tokens ``--score`` takes (the same in every language).</extracomment>
+        <translation>関係強度を表示・評価します</translation>
+    </message>
+    <message>
+        <source>latest scores, history, suggestions, next action</source>
+        <translation>最新の評価、履歴、提案、次の一手</translation>
+    </message>
+    <message>
+        <source>the prospect</source>
+        <translation>見込み客</translation>
+    </message>
+    <message>
+        <source>machine-readable output</source>
+        <translation>プログラム向けの出力（JSON）</translation>
+    </message>
+    <message>
+        <source>store a new dated assessment</source>
+        <translation>日付付きの新しい評価を保存します</translation>
+    </message>
+    <message>
+        <source>a score 0-5; repeat for several. Dimensions: {0}</source>
+        <translation>0〜5 の評価。複数なら繰り返して指定。項目: {0}</translation>
+    </message>
+    <message>
+        <source>why, in a few words</source>
+        <translation>理由（簡単に）</translation>
+    </message>
+    <message>
+        <source>give at least one --score DIMENSION=N (dimensions: {0})</source>
+        <translation>--score DIMENSION=N を1つ以上指定してください（項目: {0}）</translation>
+    </message>
+    <message>
+        <source>--score {0}: write it as DIMENSION=N, e.g. empathy=3</source>
+        <translation>--score {0}: DIMENSION=N の形で書いてください（例: empathy=3）</translation>
+    </message>
+    <message>
+        <source>unknown dimension {0}; the dimensions are: {1}</source>
+        <translation>{0} という項目はありません。項目は次のとおりです: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: a score is a whole number from 0 to 5</source>
+        <translation>{0}: 評価は 0〜5 の整数です</translation>
+    </message>
+    <message>
+        <source>Not assessed yet.</source>
+        <translation>まだ評価していません。</translation>
+    </message>
+    <message>
+        <source>Relationship strength {0}/{1}  ({2})</source>
+        <translation>関係強度 {0}/{1}  （{2}）</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>メモ</translation>
+    </message>
+    <message numerus="yes">
+        <source>History (%n assessment(s))</source>
+        <translation><numerusform>履歴（評価 %n 件）</numerusform></translation>
+    </message>
+    <message>
+        <source>total {0}</source>
+        <translation>合計 {0}</translation>
+    </message>
+    <message>
+        <source>Suggested from what was logged</source>
+        <translation>記録からの提案</translation>
+    </message>
+    <message>
+        <source>Next-best action: {0}</source>
+        <translation>おすすめの次の一手: {0}</translation>
+    </message>
+</context>
+<context>
     <name>CloseToTray</name>
     <message>
         <source>SalesDesk keeps running in the tray so reminders still reach you. Quit it from the tray icon's menu.</source>
