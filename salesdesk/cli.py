@@ -438,6 +438,7 @@ def _cmd_call_log(args: argparse.Namespace, services: Services, paths: Paths) ->
 def _cmd_check(paths: Paths) -> int:
     """Integrity and schema state, read-only: never migrates, repairs or deletes."""
     from salesdesk import app_version
+    from salesdesk.core.db import file_uri
     from salesdesk.core.schema import (
         SCHEMA_HEAD,
         NewerDataFileError,
@@ -451,7 +452,7 @@ def _cmd_check(paths: Paths) -> int:
         _err("error: " + translate("Cli", "there is no data file at {0}").format(path))
         return EXIT_FAILED
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(file_uri(path, mode="ro"), uri=True)
         try:
             problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             orphans = conn.execute("PRAGMA foreign_key_check").fetchall()

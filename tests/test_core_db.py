@@ -220,3 +220,23 @@ def test_an_error_inside_a_raw_write_rolls_everything_back(db: Database) -> None
         conn.execute("INSERT INTO app_meta(key, value) VALUES ('next', 'ok')")
     with other_connection(db.path) as other:
         assert other.execute("SELECT value FROM app_meta WHERE key='next'").fetchone() == ("ok",)
+
+
+@pytest.mark.parametrize("folder", ["ta#ro", "50%off", "what?now", "with space"])
+def test_a_data_folder_with_uri_characters_opens_its_own_file(tmp_path: Path, folder: str) -> None:
+    # "file:/…/ta#ro/…" would open "/…/ta" for SQLite: everything after # is a fragment.
+    from salesdesk.core.backup import backup_database, integrity_ok, list_backups
+    from salesdesk.core.schema import read_file_schema
+
+    paths = Paths(tmp_path / folder).ensure()
+    db = open_database(paths.database, paths.backups, "0.1.0")
+    try:
+        pid = ProspectService(db).create(ProspectInput(company="株式会社テスト"))
+        assert db.reader().execute("SELECT id FROM prospect").fetchall() == [(pid,)]
+        backup_database(paths.database, paths.backups, "manual")
+    finally:
+        db.close()
+    assert paths.database.exists() and sorted(tmp_path.iterdir()) == [tmp_path / folder]
+    assert read_file_schema(paths.database).revision is not None
+    assert integrity_ok(paths.database)
+    assert [b.prospects for b in list_backups(paths.backups)] == [1]

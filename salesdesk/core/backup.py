@@ -22,6 +22,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from salesdesk.core.clock import Clock, utc_now
+from salesdesk.core.db import file_uri
 
 AUTO = "auto"
 MANUAL = "manual"
@@ -73,7 +74,7 @@ class BackupInfo:
 def integrity_ok(path: Path, quick: bool = False) -> bool:
     """True when ``path`` is a SQLite database that passes integrity (or quick) check."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(file_uri(path, mode="ro"), uri=True)
     except sqlite3.Error:
         return False
     try:
@@ -93,7 +94,7 @@ def copy_database(source: Path, dest: Path, journal_mode: str | None = None) -> 
     never half-written, and a live ``source`` (WAL, other connections writing) is read
     consistently. ``journal_mode`` is set on ``dest`` afterwards when given.
     """
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(file_uri(source, mode="ro"), uri=True)
     try:
         dst = sqlite3.connect(dest, isolation_level=None)
         try:
@@ -148,7 +149,7 @@ def backup_before_change(
     ~2.2 s instead of ~7 s).
     """
     try:
-        conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        conn = sqlite3.connect(file_uri(source, mode="ro"), uri=True)
         try:
             empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM prospect)").fetchone()[0]
         finally:
@@ -199,7 +200,7 @@ def _parse(path: Path) -> tuple[str, datetime] | None:
 def backup_counts(path: Path) -> tuple[int | None, int | None]:
     """Live prospects and calls in a backup (None, None when it cannot be read)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(file_uri(path, mode="ro"), uri=True)
     except sqlite3.Error:
         return None, None
     try:
@@ -341,7 +342,7 @@ def fingerprint(path: Path) -> tuple[object, ...] | None:
     covered without listing it here. None when the file cannot be read.
     """
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(file_uri(path, mode="ro"), uri=True)
     except sqlite3.Error:
         return None
     try:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -58,10 +59,21 @@ def apply_pragmas(dbapi_connection: sqlite3.Connection) -> None:
     cur.close()
 
 
+def file_uri(path: Path | str, **query: str) -> str:
+    """The SQLite URI of the file ``path``, e.g. ``file_uri(p, mode="ro")``.
+
+    Characters that mean something in a URI are escaped: a data folder named
+    ``C:\\Users\\ta#ro`` must not open ``C:\\Users\\ta`` (SQLite would read ``#`` as
+    the start of a fragment, ``?`` as the query).
+    """
+    uri = Path(path).absolute().as_uri()
+    return f"{uri}?{urlencode(query)}" if query else uri
+
+
 def _uri(path: Path | str) -> str:
     if str(path) == ":memory:":
         raise ValueError("use Database.memory() for an in-memory database")
-    return f"file:{Path(path)}"
+    return file_uri(path)
 
 
 def _memory_uri() -> str:

@@ -32,6 +32,7 @@ from salesdesk.core.backup import (
     integrity_ok,
 )
 from salesdesk.core.clock import Clock, utc_now
+from salesdesk.core.db import file_uri
 
 # Codes for what went wrong with storage (start-up, or a save that did not happen).
 READ_ONLY = "read_only"
@@ -81,7 +82,7 @@ def check_data_file(path: Path, full: bool = True) -> FileHealth:
     if full:
         return FileHealth.OK if integrity_ok(path, quick=True) else FileHealth.CORRUPT
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(file_uri(path, mode="ro"), uri=True)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:

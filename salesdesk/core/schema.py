@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from salesdesk.core.backup import backup_database, copy_database
-from salesdesk.core.db import Database
+from salesdesk.core.db import Database, file_uri
 
 #: Every schema revision this version of SalesDesk knows, oldest first.
 SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
@@ -85,7 +85,7 @@ def read_file_schema(path: Path) -> FileSchema:
     """Read the schema revision and writer version without changing the file."""
     if not path.exists() or path.stat().st_size == 0:
         return FileSchema(None, None)
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(file_uri(path, mode="ro"), uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         revision = None
