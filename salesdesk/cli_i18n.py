@@ -41,13 +41,21 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 
 def _scan(argv: list[str]) -> argparse.Namespace | None:
     """``--lang``, ``--data-dir`` and the command, read before the full parser is built
-    (its help is translated); None when the arguments cannot be read this way."""
-    quick = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    (its help is translated); None when the arguments cannot be read this way.
+
+    Only what comes before the command counts: ``sheet --lang en`` is the sheet's
+    language, not the messages'. Abbreviations are read as the full parser reads them
+    (``--data DIR``).
+    """
+    quick = argparse.ArgumentParser(add_help=False)
     quick.add_argument("--data-dir")
     quick.add_argument("--lang")
+    for flag in ("--smoke", "--version"):
+        quick.add_argument(flag, action="store_true")
     quick.add_argument("command", nargs="?")
+    quick.add_argument("rest", nargs=argparse.REMAINDER)
     try:
-        args, _rest = quick.parse_known_args(argv)
+        args, _unknown = quick.parse_known_args(argv)
     except SystemExit:  # e.g. --lang without its value: the full parser explains
         return None
     return args

@@ -313,7 +313,7 @@ def _due(args: argparse.Namespace, services: Services, paths: Paths) -> int:
             ]
             for e in entries
         ],
-        [7, 16, 26, 30, 40, ID_WIDTH],
+        [7, 16, 46, 30, 40, ID_WIDTH],  # WHAT: the kind's token whole (--kind takes it)
     )
     return EXIT_OK
 

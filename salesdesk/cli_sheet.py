@@ -87,11 +87,15 @@ def _gui_app(language: str) -> tuple[Any, Any, bool]:
         and not os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QGuiApplication
 
     from salesdesk.ui.i18n import Translations
 
-    existing = QGuiApplication.instance()
+    existing = QCoreApplication.instance()
+    if existing is not None and not isinstance(existing, QGuiApplication):
+        # Made by the commands' start without drawing: a sheet needs fonts and painting.
+        raise RuntimeError("the sheet command needs a QGuiApplication")
     app = existing or QGuiApplication([sys.argv[0] if sys.argv else "salesdesk"])
     translations = Translations(app)
     translations.install(language)

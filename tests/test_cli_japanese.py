@@ -73,3 +73,33 @@ def test_help_is_in_japanese_too(capsys: pytest.CaptureFixture[str], tmp_path: P
     code, out, _err = run(capsys, tmp_path, "--lang", "ja", "import", "--help")
     assert code == 0 and "--dry-run" in out  # options are named as typed
     assert "取り込" in out  # what they do, in Japanese
+
+
+def test_an_abbreviated_data_dir_finds_the_settings_language_and_a_sheet_can_still_draw(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    paths = Paths(tmp_path / "data").ensure()
+    Settings(language="ja").save(paths)
+    code = main(["--data", str(paths.data_dir), "prospect", "add", "--company", "山田商事"])
+    pid = capsys.readouterr().out.strip()
+    assert code == 0
+    code = main(["--data", str(paths.data_dir), "prospect", "list"])
+    assert code == 0 and "会社名" in capsys.readouterr().out
+    # The sheet's own --lang is the sheet's language; the messages stay the rep's.
+    code = main(["--data-dir", str(paths.data_dir), "sheet", "--prospect", "zzzz",
+                 "--pdf", str(tmp_path / "x.pdf"), "--lang", "en"])  # fmt: skip
+    assert code == 2 and "見込み客" in capsys.readouterr().err
+    # As its own process (no application yet), abbreviated: it draws and writes the PDF.
+    pdf = tmp_path / "sheet.pdf"
+    run_alone = subprocess.run(
+        [sys.executable, "-m", "salesdesk", "--data", str(paths.data_dir), "sheet",
+         "--prospect", pid, "--pdf", str(pdf)],
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert run_alone.returncode == 0, run_alone.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")

@@ -572,3 +572,14 @@ def test_interchange_libraries_stay_off_the_window_start(tmp_path: Path) -> None
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_progress_of_a_file_over_2_gb_reaches_the_bar_as_thousandths(qtbot: QtBot) -> None:
+    from salesdesk.ui.import_wizard import StepWorker
+
+    worker = StepWorker()
+    told: list[tuple[int, int]] = []
+    worker.progressed.connect(lambda done, total: told.append((done, total)))
+    worker.step(3_000_000_000, 4_000_000_000)  # bytes of a big export: beyond a 32-bit int
+    worker.step(4_000_000_000, 4_000_000_000)
+    assert told == [(750, 1000), (1000, 1000)]

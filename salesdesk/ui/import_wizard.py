@@ -236,7 +236,7 @@ def is_dump(path: Path) -> bool:
 
 
 class StepWorker(QThread):
-    """A thread running long interchange work that reports ``progressed(done, total)``
+    """A thread running long interchange work that reports ``progressed(permille, 1000)``
     through :meth:`step`, where a requested interruption stops it (``cancelled``)."""
 
     progressed = Signal(int, int)
@@ -247,7 +247,9 @@ class StepWorker(QThread):
 
         if self.isInterruptionRequested():
             raise InterchangeError(E.CANCELLED)
-        self.progressed.emit(done, total)
+        # Sent as thousandths: a signal's int is 32 bits, and the bytes of a 2 GB export
+        # are more than that.
+        self.progressed.emit(min(1000, done * 1000 // max(1, total)), 1000)
 
 
 class RestoreWorker(StepWorker):

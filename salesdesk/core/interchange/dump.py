@@ -1,8 +1,8 @@
 """A full, versioned JSON dump of the data file, and its exact restore.
 
 Table-driven: every table in ``sqlite_master`` is dumped except SQLite's own, Alembic's
-bookkeeping, file metadata (``app_meta``) and the full-text index (rebuilt by the insert
-triggers on restore). Tables added by later features (deals, action items...) are
+bookkeeping, file metadata (``app_meta``) and the full-text index (built again after
+the rows on restore). Tables added by later features (deals, action items...) are
 included without a change here; :data:`DUMPED_TABLES` lists the ones known today, and a
 test fails when a migration adds a table that is in neither list, so someone decides.
 Values are written exactly as stored (timestamps as their text, tombstones, versions),
