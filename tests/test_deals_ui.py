@@ -555,3 +555,15 @@ def test_an_unset_date_reads_not_set_and_a_tick_brings_a_date_back(qtbot: QtBot)
     assert str(field.value()) == "2027-01-15"
     field.setValue(None)
     assert field.edit.text() == "not set" and not field.edit.isEnabled()
+
+
+def test_the_deals_tab_fits_the_narrow_detail_area_without_scrolling_sideways(
+    qtbot: QtBot, panel: DealPanel, pid: str
+) -> None:
+    panel.resize(470, 640)  # the detail area beside the list on a 1280-pixel-wide window
+    qtbot.waitUntil(lambda: panel.deal_list.topLevelItemCount() == 1)
+    content = panel.scroll.widget()
+    qtbot.waitUntil(lambda: content.width() <= panel.scroll.viewport().width())
+    assert content.minimumSizeHint().width() <= panel.scroll.viewport().width()
+    assert not panel.scroll.horizontalScrollBar().isVisible()
+    assert panel.large_button.isVisible() and panel.new_button.isVisible()

@@ -270,7 +270,11 @@ class DealPanel(QWidget):
         for b in (self.new_button, self.outcome_button, self.reopen_button, self.delete_button):
             list_buttons.addWidget(b)
         list_buttons.addStretch(1)
-        list_buttons.addWidget(self.large_button)
+        # Above the list, at its right: in one row with the four, English labels made the
+        # narrow detail area scroll sideways.
+        large_row = QHBoxLayout()
+        large_row.addStretch(1)
+        large_row.addWidget(self.large_button)
 
         self.streak_warning = _warning("streakWarning")
         self.lint_warning = _warning("lintWarning")
@@ -464,6 +468,7 @@ class DealPanel(QWidget):
         body_layout.addWidget(self.questions_box)
         content = QWidget()
         content_layout = QVBoxLayout(content)
+        content_layout.addLayout(large_row)
         content_layout.addWidget(self.deal_list)
         content_layout.addLayout(list_buttons)
         content_layout.addWidget(self.empty)
