@@ -240,3 +240,15 @@ def test_a_data_folder_with_uri_characters_opens_its_own_file(tmp_path: Path, fo
     assert read_file_schema(paths.database).revision is not None
     assert integrity_ok(paths.database)
     assert [b.prospects for b in list_backups(paths.backups)] == [1]
+
+
+def test_windows_drive_and_network_paths_reach_sqlite_as_written_but_escaped() -> None:
+    from salesdesk.core.db import file_uri
+
+    assert file_uri("C:\\Users\\ta#ro\\SalesDesk\\salesdesk.sqlite3", mode="ro") == (
+        "file:C:\\Users\\ta%23ro\\SalesDesk\\salesdesk.sqlite3?mode=ro"
+    )
+    # A roaming profile on a share: no file:// authority, which SQLite would refuse.
+    assert file_uri("\\\\fileserver\\profiles\\50%\\x.db") == (
+        "file:\\\\fileserver\\profiles\\50%25\\x.db"
+    )

@@ -62,11 +62,13 @@ def apply_pragmas(dbapi_connection: sqlite3.Connection) -> None:
 def file_uri(path: Path | str, **query: str) -> str:
     """The SQLite URI of the file ``path``, e.g. ``file_uri(p, mode="ro")``.
 
-    Characters that mean something in a URI are escaped: a data folder named
-    ``C:\\Users\\ta#ro`` must not open ``C:\\Users\\ta`` (SQLite would read ``#`` as
-    the start of a fragment, ``?`` as the query).
+    ``%``, ``?`` and ``#`` in the path are escaped: a data folder named ``ta#ro`` must
+    not open the file ``ta`` (SQLite reads ``#`` as the start of a fragment, ``?`` as the
+    query). Nothing else changes, so the path reaches SQLite as before: a Windows drive
+    or network (UNC) path as written, which a ``file://`` URI would not carry.
     """
-    uri = Path(path).absolute().as_uri()
+    escaped = str(Path(path)).replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+    uri = f"file:{escaped}"
     return f"{uri}?{urlencode(query)}" if query else uri
 
 
