@@ -619,12 +619,16 @@ def test_folding_the_company_details_gives_the_tabs_the_room(
     assert not window.details_action.isChecked()
     assert changed == [True]  # kept in the settings, saved by the app
 
-    # Another prospect stays folded; the button unfolds.
+    # Another prospect stays folded, with its stage and number on one line; the button
+    # unfolds.
     window.select_prospect(book.sato)
     assert not detail.contacts.isVisible()
+    assert detail.folded_summary.isVisible()
+    assert detail.folded_summary.text() == "Lead · 03-5555-0101"
     detail.fold_button.click()
     qtbot.waitUntil(lambda: detail.contacts.isVisible())
     assert detail.phone.isVisible() and window.details_action.isChecked()
+    assert not detail.folded_summary.isVisible()  # the details say it all again
     assert changed == [True, False]
     assert panel is detail.relationship
 

@@ -2629,6 +2629,11 @@ Details: {0}</source>
         <translation>（既存顧客）</translation>
     </message>
     <message>
+        <source>{0} · {1}</source>
+        <comment>stage and phone</comment>
+        <translation>{0} ／ {1}</translation>
+    </message>
+    <message>
         <source>Follow-ups &amp;&amp; items</source>
         <translation>フォロー・宿題</translation>
     </message>

@@ -143,6 +143,9 @@ class DetailPanel(QWidget):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.title)
+        # Folded, one line keeps what a call needs: the stage and the number to dial.
+        self.folded_summary = _plain_label()
+        body.addWidget(self.folded_summary)
         self.card = QWidget()  # what folding hides: the details, then the contacts
         card = QVBoxLayout(self.card)
         card.setContentsMargins(0, 0, 0, 0)
@@ -196,6 +199,7 @@ class DetailPanel(QWidget):
     def _fold_toggled(self, folded: bool) -> None:
         self.card.setVisible(not folded)
         self.contacts_box.setVisible(not folded)
+        self.folded_summary.setVisible(folded)
         button = self.fold_button
         if folded:
             button.setArrowType(Qt.ArrowType.DownArrow)
@@ -227,6 +231,11 @@ class DetailPanel(QWidget):
         self.kana.setText(record.company_kana)
         customer = self.tr(" (existing customer)") if record.is_customer else ""
         self.stage.setText(stage_label(record.stage) + customer)
+        self.folded_summary.setText(
+            self.tr("{0} · {1}", "stage and phone").format(self.stage.text(), record.phone)
+            if record.phone
+            else self.stage.text()
+        )
         self.phone.setText(record.phone)
         self.email.setText(record.email)
         self.address.setText(record.address)
