@@ -365,6 +365,57 @@ def test_a_lost_deal_can_be_reopened_from_the_panel(
     assert "Reopened" in panel.history.text()
 
 
+def test_a_won_deal_shows_its_checklist_as_a_record_not_as_work_to_do(
+    panel: DealPanel, deals: DealService, deal_id: str
+) -> None:
+    deals.set_tick(deal_id, CheckItem.MATERIAL_PROVIDED, True, "導入事例集")
+    deals.record_outcome(deal_id, OutcomeInput(DealResult.WON))
+    panel.reload()
+    # No readiness bar, no red "what is missing" list: the answer, in plain words.
+    assert not panel.readiness.isVisible()
+    assert not panel.missing_title.isVisible()
+    assert not panel.missing.isVisible() and panel.missing.text() == ""
+    assert panel.closed_note.isVisible()
+    assert panel.closed_note.text().startswith("○ Won")
+    assert "The deal is won." in panel.closed_note.text()
+    # The ticks stay in view, read-only; nothing is marked as still to do.
+    row = panel.tick_rows[CheckItem.MATERIAL_PROVIDED]
+    assert row.check.isChecked() and not row.check.isEnabled()
+    assert row.note.text() == "導入事例集" and not row.note.isEnabled()
+    assert not panel.tick_rows[CheckItem.CLOSING_QUESTION].check.isChecked()
+    assert not panel.second_arrow.isEnabled() and not panel.add_signal_button.isEnabled()
+    for label in panel.derived.values():
+        assert not label.text().startswith("✘"), label.text()
+        assert "#7a1010" not in label.styleSheet()
+
+
+def test_a_lost_deal_says_reopen_continues_and_reopening_brings_the_checklist_back(
+    panel: DealPanel, deals: DealService, deal_id: str
+) -> None:
+    deals.set_tick(deal_id, CheckItem.MATERIAL_PROVIDED, True, "導入事例集")
+    deals.record_outcome(
+        deal_id,
+        OutcomeInput(DealResult.LOST, loss_category="timing", loss_words="来期に",
+                     loss_said_by="山田", loss_said_on=deals.today()),
+    )  # fmt: skip
+    panel.reload()
+    assert not panel.readiness.isVisible() and not panel.missing.isVisible()
+    assert panel.closed_note.text().startswith("× Lost")
+    assert "“Reopen” continues the deal from here" in panel.closed_note.text()
+    assert not panel.tick_rows[CheckItem.MATERIAL_PROVIDED].check.isEnabled()
+    panel.reopen_button.click()
+    # Open again: the bar and the missing list are back, the earlier tick still there.
+    assert not panel.closed_note.isVisible()
+    assert panel.readiness.isVisible() and panel.readiness.value() == 20
+    assert "• Ask the closing question: let the customer be the one who decides." in (
+        missing_lines(panel)
+    )
+    row = panel.tick_rows[CheckItem.MATERIAL_PROVIDED]
+    assert row.check.isChecked() and row.check.isEnabled() and row.note.isEnabled()
+    assert panel.second_arrow.isEnabled()
+    assert panel.derived[CheckItem.ARROWS].text().startswith("✘")
+
+
 # -- the dashboard and the window ------------------------------------------------------------
 def test_the_dashboard_shows_the_numbers_behind_the_charts(
     qtbot: QtBot, deals: DealService, deal_id: str, pid: str

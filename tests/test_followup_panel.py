@@ -308,3 +308,47 @@ def test_done_items_show_greyed_on_request_without_actions(
     assert row.data(0, TargetRole) is None  # a record, not something to act on
     panel.tree.setCurrentItem(row)
     assert not panel.done_action.isEnabled()
+
+
+def test_in_a_narrow_tab_the_title_gets_the_room_and_each_section_names_its_column(
+    qtbot: QtBot, panel: FollowUpPanel, services: Services, ids: dict[str, str]
+) -> None:
+    services.follow_ups.snooze(ids["later"], T0 + timedelta(hours=5))
+    panel.reload()
+    panel.resize(470, 400)  # the detail area beside the prospect list
+    tree = panel.tree
+    qtbot.waitUntil(lambda: tree.viewport().width() < 470)
+    # The dates as wide as they are; the kind or status capped; the title takes the rest.
+    assert tree.columnWidth(0) == tree.sizeHintForColumn(0) < 140
+    assert tree.columnWidth(2) <= tree.viewport().width() * 0.3
+    assert tree.columnWidth(1) > tree.columnWidth(0) and tree.columnWidth(1) > tree.columnWidth(2)
+    # What does not fit is whole in the tooltip.
+    snoozed = find(panel, ids["later"])
+    assert tree.fontMetrics().horizontalAdvance(snoozed.text(2)) > tree.columnWidth(2)
+    assert snoozed.text(2) in snoozed.toolTip(2)
+    assert "社内稟議の結果 — 佐藤 一郎" in find(panel, ids["item"]).toolTip(1)
+    # A follow-up's third column holds its kind: its section says so; items keep a status.
+    assert tree.headerItem().text(2) == "Kind / status"
+    captions = [tree.topLevelItem(i).text(2) for i in range(3)]
+    assert captions == ["Kind", "Status", "Status"]
+    # The caption is drawn over the third column, on the section's own row.
+    image = tree.viewport().grab().toImage()
+    row = tree.visualItemRect(tree.topLevelItem(0))
+    left = tree.header().sectionViewportPosition(2)
+    inked = [
+        image.pixelColor(x, y).lightness() < 128
+        for x in range(left, left + tree.columnWidth(2))
+        for y in range(row.top(), row.bottom())
+    ]
+    assert any(inked)
+
+
+def test_the_status_column_follows_the_tab_width(qtbot: QtBot, panel: FollowUpPanel) -> None:
+    tree = panel.tree
+    panel.resize(900, 400)
+    qtbot.waitUntil(lambda: tree.viewport().width() > 800)
+    wide = tree.columnWidth(2)
+    panel.resize(470, 400)
+    qtbot.waitUntil(lambda: tree.viewport().width() < 470)
+    assert tree.columnWidth(2) < wide
+    assert tree.columnWidth(2) <= tree.viewport().width() * 0.3

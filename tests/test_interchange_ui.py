@@ -277,6 +277,109 @@ def test_format_page_hides_the_sheet_for_a_csv(qtbot: QtBot, db: Database, paths
     assert page.skip.value() == 0 and page.skip.isEnabled()
 
 
+BUSINESS_CARDS = """BEGIN:VCARD
+VERSION:3.0
+N:山田;太郎;;;
+FN:山田 太郎
+ORG:山田商事株式会社;営業部
+TITLE:部長
+TEL;TYPE=WORK,VOICE:03-1111-2222
+EMAIL;TYPE=INTERNET,WORK:taro@yamada.example.jp
+END:VCARD
+BEGIN:VCARD
+VERSION:3.0
+N:Smith;John;;;
+FN:John Smith
+ORG:Smith Trading Ltd.
+TITLE:Sales Manager
+TEL;TYPE=CELL:090-2222-3333
+EMAIL:john@smith-trading.example.com
+END:VCARD
+"""
+
+
+def _cards(tmp_path: Path) -> Path:
+    path = tmp_path / "名刺.vcf"
+    path.write_text(BUSINESS_CARDS, encoding="utf-8")
+    return path
+
+
+def _row_shown(page: QWidget, field: QWidget) -> bool:
+    """The form row of ``field`` (its label too) is on the page."""
+    label = page.form.labelForField(field)  # type: ignore[attr-defined]
+    shown = field.isVisibleTo(page)
+    assert label is None or label.isVisibleTo(page) == shown
+    return shown
+
+
+def test_a_vcard_shows_field_names_and_no_csv_controls_and_imports(
+    qtbot: QtBot, db: Database, paths: Paths, prospects: ProspectService, tmp_path: Path
+) -> None:
+    wizard = _wizard(qtbot, db, paths, _cards(tmp_path))
+    wizard.next()
+    page = wizard.format_page
+    assert wizard.currentId() == ImportWizard.FORMAT
+    # Only the encoding can matter for cards: no delimiter, rows to skip or header row.
+    assert _row_shown(page, page.encoding)
+    for control in (page.delimiter, page.skip, page.header, page.sheet):
+        assert not _row_shown(page, control)
+    # The preview names the columns as the rep's fields, not SalesDesk's internal names.
+    shown = [page.preview.horizontalHeaderItem(c).text() for c in range(page.preview.columnCount())]
+    assert shown[:4] == ["Company", "Company reading (kana)", "Contact department", "Contact name"]
+    assert "contact_department" not in shown
+    assert page.preview.item(0, 0).text() == "山田商事株式会社"
+    wizard.next()
+    mapping = wizard.mapping_page
+    assert wizard.currentId() == ImportWizard.MAPPING
+    assert not mapping.preset.isVisibleTo(mapping)  # no "SalesDesk export" preset for cards
+    assert mapping.title() == "What is imported from the cards"
+    assert "read as they are" in mapping.subTitle()
+    assert mapping.table.horizontalHeaderItem(0).text() == "In the card"
+    assert mapping.table.item(2, 0).text() == "Contact department"
+    assert mapping.table.item(2, 1).text() == "営業部"
+    assert [c.currentData() for c in mapping.combos[:4]] == [
+        "company", "company_kana", "contact_department", "contact_name"
+    ]  # fmt: skip
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.check_page.summary is not None, timeout=10_000)
+    assert wizard.check_page.summary.imported == 2  # type: ignore[union-attr]
+    with qtbot.waitSignal(wizard.imported_rows, timeout=10_000):
+        wizard.next()
+        assert wizard.currentId() == ImportWizard.RUN
+        qtbot.waitUntil(lambda: wizard.run_page.done, timeout=10_000)
+        assert "New prospects: 2" in wizard.run_page.status.text()
+        wizard.accept()
+    [pid] = prospects.list_ids(ProspectQuery(search="山田商事"))
+    record = prospects.get(pid)
+    assert record.company == "山田商事株式会社"
+    [contact] = record.contacts
+    assert (contact.name, contact.title, contact.department) == ("山田 太郎", "部長", "営業部")
+    assert (contact.phone, contact.email) == ("03-1111-2222", "taro@yamada.example.jp")
+
+
+def test_a_csv_after_a_vcard_has_its_controls_and_presets_back(
+    qtbot: QtBot, db: Database, paths: Paths, tmp_path: Path
+) -> None:
+    wizard = _wizard(qtbot, db, paths, _cards(tmp_path))
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.MAPPING
+    wizard.back()
+    wizard.back()
+    wizard.file_page.path_edit.setText(str(FIXTURES / "excel_cp932.csv"))
+    wizard.next()
+    page = wizard.format_page
+    for control in (page.encoding, page.delimiter, page.skip, page.header):
+        assert _row_shown(page, control) and control.isEnabled()
+    assert page.preview.horizontalHeaderItem(0).text() == "会社名"  # the file's own name
+    wizard.next()
+    mapping = wizard.mapping_page
+    assert mapping.preset.isVisibleTo(mapping)
+    assert mapping.title() == "Which column is which"
+    assert mapping.table.horizontalHeaderItem(0).text() == "Column"
+    assert mapping.table.item(0, 0).text() == "会社名"
+
+
 def _services_with_data(db: Database) -> Services:
     services = Services(db)
     p = services.prospects

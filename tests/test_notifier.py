@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from salesdesk.config import Paths, Settings
@@ -221,7 +222,7 @@ def test_the_banner_queues_opens_and_dismisses(qtbot: QtBot, window: MainWindow)
     notifier.notify("Follow-up due: 山田工業", "見積の回答を確認", lambda: opened.append("y"))
     assert banner.isVisible()
     assert banner.title.text() == "before the window"
-    assert banner.more.text() == "+1 more"
+    assert banner.more.text() == "1 more notice"  # other notices, not lines of this one
     assert not banner.open_button.isVisible()  # nothing to open for that one
     banner.dismiss_button.click()
     assert banner.title.text() == "Follow-up due: 山田工業"
@@ -289,3 +290,36 @@ def test_the_days_list_follows_as_soon_as_reminders_fire(
     reminders = services.reminders.pending()
     d.scheduler.remindersDue.emit(reminders, False)
     assert [e.title for e in panel.model.entries()] == ["電話する"]
+
+
+def test_a_long_banner_and_a_company_with_many_contacts_keep_the_window_on_screen(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    from salesdesk.core.records import ContactInput
+
+    pid = services.prospects.create(ProspectInput("南国技研株式会社"))
+    for i in range(6):
+        services.prospects.add_contact(pid, ContactInput(f"担当 {i}", phone=f"090-0000-000{i}"))
+    window.load_list()
+    notifier = BannerNotifier()
+    banner = notifier.attach(window)
+    missed = [f"Follow-up due: 会社{i}" for i in range(3)] + ["…and 108 more"]
+    notifier.notify("111 reminders while SalesDesk was closed", "\n".join(missed), None)
+    notifier.notify("Overdue: 見積の回答", "", None)
+    # Two lines of the list, the rest on hover; the other notice counted beside.
+    assert banner.body.text() == "Follow-up due: 会社0\nFollow-up due: 会社1 …"
+    assert banner.body.toolTip() == "\n".join(missed)
+    window.resize(window.width(), 560)  # a laptop screen's height, less the task bar
+    window.select_prospect(window.model.id_at(0))
+    window.delete_action.trigger()  # the undo bar too
+    qtbot.waitUntil(window.undo_bar.isVisible)
+    window.open_prospect(pid)
+    window.detail.tabs.setCurrentIndex(1)  # follow-ups & items
+    assert window.detail.contacts.rowCount() == 6
+    # The detail side scrolls: it keeps its own height (nothing squeezed or overlapping)
+    # while the window keeps the screen's.
+    qtbot.waitUntil(lambda: window.detail.reminders.isVisible())
+    QApplication.processEvents()  # the layouts' requests
+    detail = window.detail
+    assert window.height() == 560
+    assert detail.height() >= detail.minimumSizeHint().height() > detail.parentWidget().height()

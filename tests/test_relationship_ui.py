@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QFontMetrics, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -321,8 +321,35 @@ def test_analytics_shows_rates_with_the_counts_behind_them(qtbot: QtBot) -> None
     bars = dlg.chart.chart().series()[0].barSets()[0]
     assert [round(bars.at(i)) for i in range(6)] == [0, 2, 0, 30, 38, 50]
     labels = dlg.chart.chart().axes(Qt.Orientation.Horizontal)[0].categories()
-    assert labels[1] == "0–5: 1/50"
-    assert labels[0] == "Not assessed: 0/4"
+    assert labels[1] == "<center>0–5<br>1/50</center>"  # the band, then set / asked
+    assert labels[0] == "<center>Not assessed<br>0/4</center>"
+    assert dlg.chart.bar_tip(1) == "Cold (0–5)\n1 of 50 requests got the appointment (2%)"
+
+
+def test_analytics_axis_labels_are_not_cut_off_at_the_smallest_size(qtbot: QtBot) -> None:
+    rates = [
+        BandRate(NOT_ASSESSED, None, None, 184, 146),
+        BandRate("cold", 0, 5, 13, 8),
+        BandRate("weak", 6, 11, 17, 11),
+        BandRate("building", 12, 17, 20, 17),
+        BandRate("strong", 18, 23, 33, 31),
+        BandRate("very_strong", 24, 30, 1100, 800),
+    ]
+    dlg = StrengthAnalyticsDialog(rates)
+    qtbot.addWidget(dlg, before_close_func=lambda d: d.done(0))
+    dlg.resize(dlg.minimumSizeHint())
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    chart = dlg.chart.chart()
+    qtbot.waitUntil(lambda: chart.plotArea().width() > 0)
+    axis = chart.axes(Qt.Orientation.Horizontal)[0]
+    # Qt gives each bar category label 1/(bars + 1) of the axis, less 4 px each side, and
+    # puts "..." in place of what does not fit.
+    room = chart.plotArea().width() / (len(rates) + 1) - 8
+    metrics = QFontMetrics(axis.labelsFont())
+    for band, counts in dlg.chart.label_lines:
+        assert metrics.horizontalAdvance(band) <= room, band
+        assert metrics.horizontalAdvance(counts) <= room, counts
 
 
 def test_timeline_empty_then_filled(qtbot: QtBot, rel: RelationshipService, pid: str) -> None:

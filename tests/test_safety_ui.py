@@ -374,7 +374,9 @@ def test_start_backup_runs_on_a_worker_only_when_something_changed(
         controller._back_up(timedelta(0))
     # A new backup with the change; rotation keeps the newest of the day.
     assert [i.prospects for i in list_backups(paths.backups)] == [2]
-    assert "Backup saved" in controller.window.statusBar().currentMessage()
+    message = controller.window.statusBar().currentMessage()
+    assert message.startswith("Backup saved at ") and "File → Backups…" in message
+    assert ".sqlite3" not in message  # the time, not the file's name
 
 
 def test_a_backup_failing_its_check_is_discarded_and_reported(

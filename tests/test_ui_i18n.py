@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolBar
 from pytestqt.qtbot import QtBot
 
 from salesdesk.config import Paths, Settings, resource_path
@@ -67,6 +67,23 @@ def test_the_window_in_japanese(qtbot: QtBot, db: Database, translations: Transl
     # Qt's own buttons follow too.
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "キャンセル"
+
+
+def test_the_japanese_toolbar_shows_no_shortcut_letters(
+    qtbot: QtBot, db: Database, translations: Translations
+) -> None:
+    assert translations.install("ja")
+    services = Services.create(db)
+    services.prospects.create(ProspectInput("大隅設備合同会社", "オオスミセツビ"))
+    win = MainWindow(services, Settings())
+    qtbot.addWidget(win)
+    toolbar = win.findChild(QToolBar, "mainToolbar")
+    shown = {a.iconText() for a in toolbar.actions() if not a.isSeparator()}
+    assert "通話を記録" in shown and "見込み客を追加" in shown
+    assert not any("(" in text or "&" in text for text in shown), shown
+    win.select_prospect(win.model.id_at(0))
+    win.delete_action.trigger()
+    assert win.undo_action.iconText() == "元に戻す 「大隅設備合同会社」を削除"
 
 
 def test_the_window_in_english(qtbot: QtBot, db: Database, translations: Translations) -> None:

@@ -643,3 +643,33 @@ def test_a_window_opens_with_the_details_folded_as_the_rep_left_them(
     win.select_prospect(book.yamada)
     assert win.detail.title.text() == "山田工業"
     assert not win.detail.contacts.isVisible() and not win.details_action.isChecked()
+
+
+def test_a_prospect_without_calls_says_how_to_log_the_first(
+    qtbot: QtBot, window: MainWindow, book: Book
+) -> None:
+    window.select_prospect(book.yamada)
+    tree = window.detail.timeline
+    assert tree.topLevelItemCount() == 1
+    only = tree.topLevelItem(0)
+    assert only.text(0) == "No calls logged yet. Ctrl+L logs the first."
+    assert only.isFirstColumnSpanned() and not only.flags() & Qt.ItemFlag.ItemIsSelectable
+    window.select_prospect(book.tanaka)  # has a call: no such line
+    texts = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert texts and "No calls logged yet. Ctrl+L logs the first." not in texts
+
+
+def test_a_contacts_long_address_stays_on_one_line_whole_on_hover(
+    qtbot: QtBot, window: MainWindow, book: Book, services: Services
+) -> None:
+    address = "yamashita.hanako@inoue-jidoushabuhin-kougyou.co.jp"
+    services.prospects.add_contact(book.tanaka, ContactInput("山下花子", email=address))
+    window.select_prospect(book.tanaka)
+    table = window.detail.contacts
+    assert not table.wordWrap()
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert table.item(0, 5).toolTip() == address
+    # The columns fit the table: the address is shortened, the table does not scroll sideways.
+    columns = table.horizontalHeader()
+    qtbot.waitUntil(lambda: columns.length() <= table.viewport().width())
+    assert columns.sectionSize(5) < table.fontMetrics().horizontalAdvance(address)

@@ -62,9 +62,9 @@
 <context>
     <name>Backups</name>
     <message>
-        <source>Backup saved: {0}</source>
+        <source>Backup saved at {0} (File → Backups… lists them all)</source>
         <extracomment>While running, a backup is taken when the newest is at least this old (and data changed).</extracomment>
-        <translation>バックアップを保存しました: {0}</translation>
+        <translation>{0} にバックアップを保存しました（「ファイル → バックアップ…」で一覧できます）</translation>
     </message>
     <message>
         <source>Automatic</source>
@@ -272,7 +272,7 @@
     </message>
     <message>
         <source>Open deals</source>
-        <translation>進行中の商談</translation>
+        <translation>進行中の案件</translation>
     </message>
     <message>
         <source>Closing checklist</source>
@@ -292,7 +292,7 @@
     </message>
     <message>
         <source>Call sheet</source>
-        <translation>訪問・架電シート</translation>
+        <translation>架電シート</translation>
     </message>
     <message>
         <source>Printed {0}</source>
@@ -368,11 +368,11 @@
     </message>
     <message>
         <source>Open deal</source>
-        <translation>進行中の商談</translation>
+        <translation>進行中の案件</translation>
     </message>
     <message>
         <source>No open deal.</source>
-        <translation>進行中の商談はありません。</translation>
+        <translation>進行中の案件はありません。</translation>
     </message>
     <message>
         <source>Decision deadline</source>
@@ -456,7 +456,7 @@
     </message>
     <message>
         <source>Notes during the call</source>
-        <translation>商談中のメモ</translation>
+        <translation>通話・面談中のメモ</translation>
     </message>
     <message>
         <source>Call list for {0}</source>
@@ -2158,7 +2158,7 @@
     </message>
     <message>
         <source>The deal has unsaved changes. Discard them?</source>
-        <extracomment>Wider than this, the editor and the checklist sit side by side.</extracomment>
+        <extracomment>Wider than this, the editor and the checklist sit side by side. On a won or lost deal the checklist is a record: an item not done is only a dash.</extracomment>
         <translation>案件に保存していない変更があります。破棄しますか？</translation>
     </message>
     <message>
@@ -2184,6 +2184,14 @@
         <translation>
             <numerusform>（未解消 %n 件、下記）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The deal is lost. The checklist below is kept as it was: “Reopen” continues the deal from here, with its ticks and notes.</source>
+        <translation>失注した案件です。下のチェックリストはそのまま残っています。「再開」すると、チェックとメモを引き継いでここから続けられます。</translation>
+    </message>
+    <message>
+        <source>The deal is won. The checklist below is kept as the record of how it closed.</source>
+        <translation>受注した案件です。下のチェックリストは、受注までの記録として残しています。</translation>
     </message>
     <message>
         <source>Not resolved yet</source>
@@ -2453,7 +2461,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>Lost without the customer's word: {0}</source>
-        <translation>お客様の言質なしの失注: {0}</translation>
+        <translation>お客様の言葉がないままの失注: {0}</translation>
     </message>
     <message>
         <source>A deal is lost only on the customer's stated reason; without it the deal stays open as “no answer yet”. This number should always be zero.</source>
@@ -2493,7 +2501,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>Same action for every deal</source>
-        <translation>全件同一行動</translation>
+        <translation>すべての案件でクロージングの質問（全件同一行動）</translation>
     </message>
     <message>
         <source>Reached closing</source>
@@ -2516,7 +2524,7 @@ Details: {0}</source>
     <name>DetailPanel</name>
     <message>
         <source>Stage</source>
-        <extracomment>The rep folded (True) or unfolded the company details and contacts.</extracomment>
+        <extracomment>The timeline's type column, at its narrowest. The rep folded (True) or unfolded the company details and contacts.</extracomment>
         <translation>段階</translation>
     </message>
     <message>
@@ -2640,6 +2648,10 @@ Details: {0}</source>
     <message>
         <source>Decision maker</source>
         <translation>決裁者</translation>
+    </message>
+    <message>
+        <source>No calls logged yet. Ctrl+L logs the first.</source>
+        <translation>まだ通話の記録がありません。Ctrl+L で最初の通話を記録できます。</translation>
     </message>
     <message>
         <source>Next: {0}</source>
@@ -2919,7 +2931,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>Everything: prospects, contacts, calls, follow-ups, assessments, deals, customer items, complaints and which reminders were shown, deleted ones included. A file SalesDesk can restore exactly.</source>
-        <translation>すべてのデータ（見込み客・担当者・通話・フォローアップ・評価・商談・顧客側の宿題・クレーム・表示済みの通知。削除したものも含む）。SalesDesk でそのまま復元できるファイルです。</translation>
+        <translation>すべてのデータ（見込み客・担当者・通話・フォローアップ・評価・案件・顧客側の宿題・クレーム・表示済みの通知。削除したものも含む）。SalesDesk でそのまま復元できるファイルです。</translation>
     </message>
     <message>
         <source>Open follow-ups and customer deadlines with reminders, for Outlook, Google or Apple calendars. Import it again after changes: events are updated, and ones done or cancelled meanwhile are cancelled.</source>
@@ -3081,6 +3093,7 @@ Details: {0}</source>
     <name>FollowUpPanel</name>
     <message>
         <source>When</source>
+        <extracomment>The third column (a follow-up's kind, an item's or complaint's status) takes at most this share of the list's width; the rest of a long text is in its tooltip.</extracomment>
         <translation>日時</translation>
     </message>
     <message>
@@ -3094,6 +3107,10 @@ Details: {0}</source>
     <message>
         <source>Show done items</source>
         <translation>完了したものも表示</translation>
+    </message>
+    <message>
+        <source>Kind / status</source>
+        <translation>種類／状況</translation>
     </message>
     <message>
         <source>Snooze</source>
@@ -3160,6 +3177,10 @@ Details: {0}</source>
         <translation>
             <numerusform>フォローアップ（%n件）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
     </message>
     <message>
         <source>snoozed until {0}</source>
@@ -4084,6 +4105,22 @@ Details: {0}</source>
         <source>&amp;Preset:</source>
         <translation>プリセット(&amp;P):</translation>
     </message>
+    <message>
+        <source>What is imported from the cards</source>
+        <translation>カードから取り込む項目</translation>
+    </message>
+    <message>
+        <source>The fields of each card are read as they are. Choose “(do not import)” for any field you want to leave out.</source>
+        <translation>各カードの項目をそのまま読み込みます。取り込まない項目は「（取り込まない）」を選んでください。</translation>
+    </message>
+    <message>
+        <source>In the card</source>
+        <translation>カードの項目</translation>
+    </message>
+    <message>
+        <source>First cards</source>
+        <translation>最初のカード</translation>
+    </message>
 </context>
 <context>
     <name>Notifier</name>
@@ -4244,7 +4281,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>Your name and signature appear in e-mail drafts and on call sheets.</source>
-        <translation>お名前と署名は、メールの下書きと訪問シートに表示されます。</translation>
+        <translation>お名前と署名は、メールの下書きと架電シートに表示されます。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -4620,6 +4657,7 @@ Details: {0}</source>
     <name>ReminderBanner</name>
     <message>
         <source>Open</source>
+        <extracomment>Lines of a reminder's text the banner shows.</extracomment>
         <translation>開く</translation>
     </message>
     <message>
@@ -4627,9 +4665,9 @@ Details: {0}</source>
         <translation>閉じる</translation>
     </message>
     <message numerus="yes">
-        <source>+%n more</source>
+        <source>%n more notice(s)</source>
         <translation>
-            <numerusform>ほか%n件</numerusform>
+            <numerusform>ほかの通知 %n 件</numerusform>
         </translation>
     </message>
 </context>
@@ -5348,6 +5386,7 @@ Details: {0}</source>
     <name>StrengthAnalyticsChart</name>
     <message>
         <source>Appointment success rate by relationship strength</source>
+        <extracomment>Room the chart keeps beside its bars (the percent axis and margins), and around a label.</extracomment>
         <translation>関係強度別のアポイント成功率</translation>
     </message>
     <message>
@@ -5355,8 +5394,8 @@ Details: {0}</source>
         <translation>成功率</translation>
     </message>
     <message>
-        <source>{0}: {1}/{2}</source>
-        <translation>{0}: {1}/{2}</translation>
+        <source>{0} of {1} requests got the appointment ({2})</source>
+        <translation>依頼 {1} 件中 {0} 件でアポ獲得（{2}）</translation>
     </message>
     <message>
         <source>Appointments set</source>

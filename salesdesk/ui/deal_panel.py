@@ -87,8 +87,12 @@ from salesdesk.ui.screen_fit import fit_to_screen, scrolling
 #: Wider than this, the editor and the checklist sit side by side.
 SIDE_BY_SIDE_WIDTH = 700
 WARNING_STYLE = "background: #fff4d6; border: 1px solid #e0c070; padding: 6px; color: #5a3d00;"
+CLOSED_STYLE = "background: #f2f2f2; border: 1px solid #cfcfcf; padding: 6px; color: #333;"
 LEVEL_COLORS = {"ready": "#2e7d32", "getting_there": "#e0a000", "not_ready": "#c62828"}
 DONE_MARK, TODO_MARK = "✔", "✘"
+#: On a won or lost deal the checklist is a record: an item not done is only a dash.
+NOT_DONE_MARK = "–"
+HISTORY_COLOR = "#6a6a6a"
 CURRENCIES = ("JPY", "USD", "EUR", "CNY", "KRW", "TWD")
 
 
@@ -203,11 +207,12 @@ class TickRow:
         self.item = item
         self.check = QCheckBox(item_label(item), parent)
         self.note = QLineEdit(parent)
-        self.note.setPlaceholderText(
+        self.placeholder = (
             QCoreApplication.translate("DealPanel", "The reason to meet (required)")
             if item is CheckItem.NEXT_MEETING
             else QCoreApplication.translate("DealPanel", "Note (optional)")
         )
+        self.note.setPlaceholderText(self.placeholder)
         self.on = QDateEdit(QDate.currentDate(), parent)
         self.on.setCalendarPopup(True)
         self.on.setToolTip(QCoreApplication.translate("DealPanel", "When it was done"))
@@ -366,6 +371,11 @@ class DealPanel(QWidget):
         self.missing_title = QLabel(self.tr("<b>What is missing</b>"))
         self.missing = _plain()
         self.missing.setObjectName("missingItems")
+        # A won or lost deal: the answer in plain words instead of the bar and the missing list.
+        self.closed_note = _plain()
+        self.closed_note.setObjectName("closedNote")
+        self.closed_note.setStyleSheet(f"#closedNote {{ {CLOSED_STYLE} }}")
+        self.closed_note.hide()
         self.tick_rows: dict[CheckItem, TickRow] = {}
         self.derived: dict[CheckItem, QLabel] = {}
         grid = QGridLayout()
@@ -418,6 +428,7 @@ class DealPanel(QWidget):
         self.second_arrow.editingFinished.connect(self._arrows_changed)
         self.third_arrow.editingFinished.connect(self._arrows_changed)
         checklist_layout = QVBoxLayout(self.checklist_box)
+        checklist_layout.addWidget(self.closed_note)
         checklist_layout.addWidget(self.readiness)
         checklist_layout.addWidget(self.missing_title)
         checklist_layout.addWidget(self.missing)
@@ -672,13 +683,34 @@ class DealPanel(QWidget):
             if self._deal is not None and self.service is not None:
                 checklist = self.service.checklist(self._deal.id)
             self._checklist = checklist
+            deal = self._deal
+            closed = deal is not None and not deal.is_open
             ticks = checklist.ticks if checklist else {}
             for item, tick_row in self.tick_rows.items():
                 tick = ticks.get(item, rules.Tick())
                 tick_row.check.setChecked(tick.done)
                 tick_row.note.setText(tick.note)
                 tick_row.on.setDate(qdate(tick.on) if tick.on else QDate.currentDate())
-                tick_row.on.setEnabled(tick.done)
+                # A won or lost deal's ticks stay in view, greyed: a record, not work to do.
+                tick_row.check.setEnabled(not closed)
+                tick_row.note.setEnabled(not closed)
+                tick_row.note.setPlaceholderText("" if closed else tick_row.placeholder)
+                tick_row.on.setEnabled(tick.done and not closed)
+                tick_row.on.setVisible(tick.done or not closed)  # no date for what was not done
+            for w in (
+                self.second_arrow,
+                self.third_arrow,
+                self.signal_input,
+                self.add_signal_button,
+                self.remove_signal_button,
+            ):
+                w.setEnabled(not closed)
+            self.readiness.setVisible(not closed)
+            self.missing_title.setVisible(not closed)
+            self.missing.setVisible(not closed)
+            self.closed_note.setVisible(closed)
+            if deal is not None and closed:
+                self.closed_note.setText(self._closed_text(deal))
             if checklist is None:
                 self.readiness.setValue(0)
                 self.missing.clear()
@@ -690,7 +722,9 @@ class DealPanel(QWidget):
                 f"QProgressBar::chunk {{ background: {LEVEL_COLORS[r.level]}; }}"
                 " QProgressBar { text-align: center; }"
             )
-            if r.missing:
+            if closed:
+                self.missing.clear()  # the answer above stands in for the missing list
+            elif r.missing:
                 lines = [f"• {missing_text(code, f.open_questions)}" for code in r.missing]
                 self.missing.setText("\n".join(lines))
                 self.missing.setStyleSheet("color: #7a1010;")
@@ -699,13 +733,15 @@ class DealPanel(QWidget):
                 self.missing.setStyleSheet("color: #2e7d32;")
             for item, label in self.derived.items():
                 done = item in r.done
-                text = f"{DONE_MARK if done else TODO_MARK}  {item_label(item)}"
+                mark = DONE_MARK if done else NOT_DONE_MARK if closed else TODO_MARK
+                text = f"{mark}  {item_label(item)}"
                 if item is CheckItem.SMALL_YESES:
                     text += "  " + self.tr("(%n logged since the deal opened)", "", f.small_yeses)
                 elif item is CheckItem.QUESTIONS_RESOLVED:
                     text += "  " + self.tr("(%n open, below)", "", f.open_questions)
                 label.setText(text)
-                label.setStyleSheet(f"color: {'#2e7d32' if done else '#7a1010'};")
+                color = HISTORY_COLOR if closed else "#2e7d32" if done else "#7a1010"
+                label.setStyleSheet(f"color: {color};")
             self.signal_list.clear()
             if self.service is not None and self._deal is not None:
                 for s in self.service.signals(self._deal.id):
@@ -714,6 +750,20 @@ class DealPanel(QWidget):
                     self.signal_list.addItem(entry)
         finally:
             self._filling = False
+
+    def _closed_text(self, deal: Deal) -> str:
+        """The answer and its day, and what the checklist now is: a record."""
+        answer = f"{result_label(deal.result)}  {format_day(deal.result_on)}".rstrip()
+        if deal.result is DealResult.LOST:
+            words = self.tr(
+                "The deal is lost. The checklist below is kept as it was: “Reopen” "
+                "continues the deal from here, with its ticks and notes."
+            )
+        else:
+            words = self.tr(
+                "The deal is won. The checklist below is kept as the record of how it closed."
+            )
+        return f"{answer}\n{words}"
 
     def _fill_questions(self) -> None:
         self.question_list.clear()

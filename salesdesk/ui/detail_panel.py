@@ -44,6 +44,11 @@ def _plain_label(text: str = "") -> QLabel:
     return label
 
 
+#: The timeline's type column, at its narrowest and widest.
+TYPE_COLUMN_WIDTH = 140
+TYPE_COLUMN_MAX = 180
+
+
 class DetailPanel(QWidget):
     addContactRequested = Signal()
     editContactRequested = Signal(str)
@@ -106,8 +111,16 @@ class DetailPanel(QWidget):
         self.contacts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.contacts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.contacts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # One line per contact: a long address is shortened in the middle (whole on hover)
+        # rather than wrapped into two clipped lines.
+        self.contacts.setWordWrap(False)
+        self.contacts.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.contacts.verticalHeader().hide()
-        self.contacts.horizontalHeader().setStretchLastSection(True)
+        contact_columns = self.contacts.horizontalHeader()
+        contact_columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The e-mail takes what is left, shortened in the middle, rather than the table
+        # scrolling sideways.
+        contact_columns.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.contacts.setMaximumHeight(170)
         self.contacts.doubleClicked.connect(self._edit_selected_contact)
         self.add_contact_button = QPushButton(self.tr("Add contact…"))
@@ -133,7 +146,7 @@ class DetailPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        self.timeline.setColumnWidth(1, 140)
+        self.timeline.setColumnWidth(1, TYPE_COLUMN_WIDTH)
         self.timeline.setColumnWidth(3, 90)
 
         self.empty = QLabel(self.tr("Select a prospect, or press Ctrl+N to add one."))
@@ -329,11 +342,11 @@ class DetailPanel(QWidget):
             values = [name, c.name_kana, c.title, c.department, c.phone, c.email]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
                 if col == 0 and c.is_decision_maker:
                     item.setToolTip(self.tr("Decision maker"))
                 self.contacts.setItem(row, col, item)
-        self.contacts.resizeColumnsToContents()
         self._fit_contacts_height(len(contacts))
         self.edit_contact_button.setEnabled(bool(contacts))
         self.delete_contact_button.setEnabled(bool(contacts))
@@ -349,10 +362,21 @@ class DetailPanel(QWidget):
             + table.horizontalScrollBar().sizeHint().height()
             + 2 * table.frameWidth()
         )
-        table.setFixedHeight(min(height, 170))
+        # As tall as that when there is room; two rows when the window is short (the
+        # tabs below keep their room, and the window never grows past the screen).
+        two_rows = height - (shown - 2) * table.verticalHeader().defaultSectionSize()
+        table.setMinimumHeight(min(two_rows, 170))
+        table.setMaximumHeight(min(height, 170))
 
     def _fill_timeline(self, entries: list[TimelineEntry]) -> None:
         self.timeline.clear()
+        if not entries:
+            # A new prospect: say what fills this tab rather than show an empty table.
+            empty = QTreeWidgetItem([self.tr("No calls logged yet. Ctrl+L logs the first.")])
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.timeline.addTopLevelItem(empty)
+            empty.setFirstColumnSpanned(True)
+            return
         now = utc_now()
         for e in entries:
             if e.entry == "follow_up":
@@ -386,6 +410,10 @@ class DetailPanel(QWidget):
                 item.setToolTip(2, plain_tooltip(item.text(2)))
             item.setData(0, Qt.ItemDataRole.UserRole, e.id)
             self.timeline.addTopLevelItem(item)
+        # The type a little wider for the long ones (訪問・提案・新しいアイデア), but the
+        # summary keeps the most room; the whole type is on hover.
+        wanted = self.timeline.sizeHintForColumn(1) + 12
+        self.timeline.setColumnWidth(1, max(TYPE_COLUMN_WIDTH, min(wanted, TYPE_COLUMN_MAX)))
 
     def selected_contact_id(self) -> str | None:
         items = self.contacts.selectedItems()

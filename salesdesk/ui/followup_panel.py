@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -19,15 +19,21 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QKeySequence,
+    QPainter,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QMenu,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -58,6 +64,9 @@ __all__ = ["FollowUpPanel"]
 
 TargetRole = Qt.ItemDataRole.UserRole + 1
 RESOLVED_COLOR = "#6b6b6b"
+#: The third column (a follow-up's kind, an item's or complaint's status) takes at most
+#: this share of the list's width; the rest of a long text is in its tooltip.
+STATUS_SHARE = 0.3
 
 
 class _Tree(QTreeWidget):
@@ -67,6 +76,11 @@ class _Tree(QTreeWidget):
     editRequested = Signal()
     deleteRequested = Signal()
     menuRequested = Signal(QPoint)
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def event(self, event: QEvent) -> bool:
         return keeps_delete_key(event) or super().event(event)
@@ -92,6 +106,40 @@ class _Tree(QTreeWidget):
         self.menuRequested.emit(event.globalPos())
 
 
+class _SectionDelegate(QStyledItemDelegate):
+    """A section's title spans the row; the section's own name for the third column
+    ("Kind" for follow-ups, "Status" for items and complaints) is drawn over that column,
+    as a header for the rows below it."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        caption = index.siblingAtColumn(2) if index.column() == 0 else QModelIndex()
+        at = self.tree.header().sectionViewportPosition(2)
+        spanned = not index.parent().isValid() and self.tree.isFirstColumnSpanned(
+            index.row(), index.parent()
+        )
+        if not (spanned and caption.isValid() and caption.data()) or at <= option.rect.left():
+            super().paint(painter, option, index)
+            return
+        title = QStyleOptionViewItem(option)
+        title.rect = QRect(option.rect)
+        title.rect.setRight(at - 1)
+        super().paint(painter, title, index)
+        cell = QStyleOptionViewItem(option)
+        self.initStyleOption(cell, caption)
+        cell.rect = QRect(at, option.rect.top(), self.tree.columnWidth(2), option.rect.height())
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, option.widget)
+
+
 class FollowUpPanel(QWidget):
     """Built the first time its tab is shown; loads the prospect only while shown."""
 
@@ -114,18 +162,22 @@ class FollowUpPanel(QWidget):
         self._bold.setBold(True)
 
         self.tree = _Tree()
-        self.tree.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Status")])
+        # Each section names its third column (see _SectionDelegate); the header names both.
+        self.tree.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Kind / status")])
+        self.tree.setItemDelegate(_SectionDelegate(self.tree))
         self.tree.setRootIsDecorated(True)
         self.tree.setIndentation(14)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # The dates as wide as they are, the title gets the room; the kind or status is
+        # capped (see fit_columns) so a long one does not squeeze the title.
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(0, 140)
-        self.tree.setColumnWidth(2, 175)
+        self.tree.resized.connect(self.fit_columns)
         self.tree.currentItemChanged.connect(lambda *_: self._update_actions())
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit())
         self.tree.editRequested.connect(self.edit)
@@ -287,7 +339,7 @@ class FollowUpPanel(QWidget):
         except NotFoundError:
             follow_ups, items, complaints = [], [], []
 
-        section = self._section(self.tr("Follow-ups (%n)", "", len(follow_ups)))
+        section = self._section(self.tr("Follow-ups (%n)", "", len(follow_ups)), self.tr("Kind"))
         for f in follow_ups:
             status = kind_label(f.kind)
             if f.snoozed_until is not None and f.snoozed_until > now:
@@ -306,7 +358,9 @@ class FollowUpPanel(QWidget):
             self._note(section, self.tr("No follow-up planned. Every contact needs a next step."))
 
         open_items = sum(1 for i in items if i.is_open())
-        section = self._section(self.tr("Customer action items (%n)", "", open_items))
+        section = self._section(
+            self.tr("Customer action items (%n)", "", open_items), self.tr("Status")
+        )
         for item in items:
             what = item.title if not item.contact_name else f"{item.title} — {item.contact_name}"
             if not item.is_open():
@@ -337,7 +391,7 @@ class FollowUpPanel(QWidget):
                 item.due_at,
             )
             row.setData(0, TargetRole, target)
-            details = [item.title]
+            details = [what]
             if item.consequence:
                 details.append(self.tr("If late: {0}").format(item.consequence))
             if item.notes:
@@ -352,7 +406,7 @@ class FollowUpPanel(QWidget):
             self._note(section, self.tr("Nothing the customer owes you right now."))
 
         open_count = sum(1 for c in complaints if c.is_open())
-        section = self._section(self.tr("Complaints (%n open)", "", open_count))
+        section = self._section(self.tr("Complaints (%n open)", "", open_count), self.tr("Status"))
         for c in complaints:
             first = " ".join(c.description.split())
             status = f"{severity_label(c.severity)} · {complaint_status_label(c.status)}"
@@ -386,11 +440,21 @@ class FollowUpPanel(QWidget):
 
         self._select(keep)
         self._update_actions()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """The kind or status column as wide as its longest text, at most a share of the
+        list's width (never narrower than its heading); the title takes the rest."""
+        tree = self.tree
+        heading = tree.header().sectionSizeHint(2)
+        cap = max(heading, int(tree.viewport().width() * STATUS_SHARE))
+        tree.setColumnWidth(2, min(max(tree.sizeHintForColumn(2), heading), cap))
 
     # -- tree helpers ------------------------------------------------------------------------
-    def _section(self, title: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([title])
+    def _section(self, title: str, caption: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([title, "", caption])
         item.setFont(0, self._bold)
+        item.setFont(2, self._bold)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         item.setFirstColumnSpanned(True)
         self.tree.addTopLevelItem(item)

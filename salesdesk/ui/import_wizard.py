@@ -455,15 +455,18 @@ class FormatPage(QWizardPage):
         self._loading = False
 
     def initializePage(self) -> None:
-        from salesdesk.core.interchange.source import XLSX, sheet_names
+        from salesdesk.core.interchange.source import CSV, VCF, XLSX, sheet_names
 
         fmt = self.w.fmt
         self._loading = True
-        csv = fmt.kind in ("csv", "vcf")
+        csv = fmt.kind in (CSV, VCF)
         workbook = fmt.kind == XLSX
         self.form.setRowVisible(self.sheet, workbook)  # only a workbook has sheets
-        self.form.setRowVisible(self.encoding, not workbook)
-        self.form.setRowVisible(self.delimiter, not workbook)
+        self.form.setRowVisible(self.encoding, csv)
+        self.form.setRowVisible(self.delimiter, fmt.kind == CSV)
+        # A vCard is a list of cards: no rows above a header, no header row to choose.
+        self.form.setRowVisible(self.skip, fmt.kind != VCF)
+        self.form.setRowVisible(self.header, fmt.kind != VCF)
         self.sheet.clear()
         if workbook:
             names = sheet_names(self.w.path)
@@ -471,10 +474,6 @@ class FormatPage(QWizardPage):
                 self.sheet.addItem(name, name)
             self.sheet.setCurrentIndex(max(self.sheet.findData(fmt.sheet), 0))
             self.sheet.setEnabled(len(names) > 1)
-        self.encoding.setEnabled(csv)
-        self.delimiter.setEnabled(fmt.kind == "csv")
-        self.header.setEnabled(fmt.kind != "vcf")  # a vCard has no header row to choose
-        self.skip.setEnabled(fmt.kind != "vcf")
         index = self.encoding.findData(fmt.encoding) if fmt.encoding else -1
         self.encoding.setCurrentIndex(max(index, 0))
         self.delimiter.setCurrentIndex(max(self.delimiter.findData(fmt.delimiter), 0))
@@ -530,7 +529,7 @@ class FormatPage(QWizardPage):
             if self.note.text() != error_text("unknown_encoding") or self.w.fmt.encoding:
                 self.note.clear()
             self.w.headers, self.w.preview_rows = headers, rows
-            _fill_preview(self.preview, headers, rows)
+            _fill_preview(self.preview, [self.w.column_label(h) for h in headers], rows)
             self.ok = True
         self.completeChanged.emit()
 
@@ -580,7 +579,7 @@ class MappingPage(QWizardPage):
         self.error = _plain_label()
         self.error.setStyleSheet("color: #b00020")
         top = QHBoxLayout()
-        preset_label = QLabel(self.tr("&Preset:"))
+        self.preset_label = preset_label = QLabel(self.tr("&Preset:"))
         preset_label.setBuddy(self.preset)
         top.addWidget(preset_label)
         top.addWidget(self.preset)
@@ -593,12 +592,35 @@ class MappingPage(QWizardPage):
 
     def initializePage(self) -> None:
         from salesdesk.core.interchange import mapping as m
+        from salesdesk.core.interchange.source import VCF
 
         headers, rows = self.w.headers, self.w.preview_rows
+        cards = self.w.fmt.kind == VCF
+        # A vCard's fields are read as SalesDesk fields: no preset to choose, and the
+        # rep only leaves out what is not wanted.
+        self.preset_label.setVisible(not cards)
+        self.preset.setVisible(not cards)
+        if cards:
+            self.setTitle(self.tr("What is imported from the cards"))
+            self.setSubTitle(
+                self.tr(
+                    "The fields of each card are read as they are. Choose “(do not import)” "
+                    "for any field you want to leave out."
+                )
+            )
+        else:
+            self.setTitle(self.tr("Which column is which"))
+            self.setSubTitle(
+                self.tr("Choose a field for each column. Several columns may go to one field.")
+            )
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("In the card") if cards else self.tr("Column"),
+             self.tr("First cards") if cards else self.tr("First rows"), self.tr("Field")]
+        )  # fmt: skip
         self.table.setRowCount(len(headers))
         self.combos = []
         for r, header in enumerate(headers):
-            self.table.setItem(r, 0, _item(header))
+            self.table.setItem(r, 0, _item(self.w.column_label(header)))
             samples = " / ".join(row[r] for row in rows[:3] if r < len(row) and row[r].strip())
             self.table.setItem(r, 1, _item(samples))
             combo = QComboBox()
@@ -1037,6 +1059,13 @@ class ImportWizard(QWizard):
         ):  # fmt: skip
             self.setPage(page_id, page)
         self.resize(860, 600)
+
+    def column_label(self, header: str) -> str:
+        """A column as the rep sees it named: a file's own column name as written; a
+        vCard's columns are SalesDesk fields, named as the field choices name them."""
+        from salesdesk.core.interchange.source import VCF
+
+        return field_label(header) if self.fmt.kind == VCF else header
 
     def restore_dump(self, path: Path) -> None:
         """Replace all data with a SalesDesk full export, after a backup (asks first).

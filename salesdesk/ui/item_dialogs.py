@@ -335,7 +335,7 @@ class MomentDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(360)
+        self.setMinimumWidth(460)  # a Japanese title and its prompt on one line
         self.chosen: datetime | None = None
         label = QLabel(prompt)
         label.setTextFormat(Qt.TextFormat.PlainText)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -45,7 +47,7 @@ from salesdesk.core.db import StorageError
 from salesdesk.core.enums import Stage
 from salesdesk.core.validation import NotFoundError
 from salesdesk.ui.lazy_qt import Qt
-from salesdesk.ui.screen_fit import fit_to_screen
+from salesdesk.ui.screen_fit import fit_to_screen, scrolling
 from salesdesk.ui.steps import AfterPaint, ServiceStep
 
 if TYPE_CHECKING:
@@ -111,6 +113,20 @@ def _title(services: Services) -> str:
 
 #: A list that shows only its first page (start-up) reads the rest of its order by then.
 COMPLETE_LIST_AT_THE_LATEST_MS = 500
+
+
+def button_text(menu_text: str) -> str:
+    """A menu item's text as a toolbar button shows it: without its shortcut letter, written
+    "(&N)" in Japanese or "&N" in English, and without a trailing "…"."""
+    text = re.sub(r"\(&[^&]\)", "", menu_text)
+    text = re.sub(r"&(.)", r"\1", text)  # "&&" is a literal "&"
+    return text.replace("…", "").replace("...", "").strip()
+
+
+def _show_plainly(act: QAction) -> None:
+    plain = button_text(act.text())
+    if act.iconText() != plain:
+        act.setIconText(plain)
 
 
 class MainWindow(QMainWindow):
@@ -296,7 +312,13 @@ class MainWindow(QMainWindow):
             detail.set_folded(self.settings.detail_folded)
             detail.foldedChanged.connect(self._detail_folded)
             self._detail = detail
-            self._splitter.replaceWidget(1, detail)
+            # In a scroll area: a company with many contacts under a reminder banner on a
+            # 768-pixel screen scrolls this side instead of growing the window past it.
+            area = scrolling(detail)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area.setMinimumWidth(detail.minimumSizeHint().width())
+            self._splitter.replaceWidget(1, area)
+            self._detail_area = area  # the splitter does not own it for Python
             self._detail_stand_in.deleteLater()
         return self._detail
 
@@ -438,6 +460,14 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.log_call_action, self.add_contact_action])
         toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
+        for act in (*toolbar.actions(),):
+            _show_plainly(act)
+        # The undo text follows the last change ("Undo Delete “佐藤商事”").
+        self.undo_action.changed.connect(self._undo_text_changed)
+
+    def _undo_text_changed(self) -> None:
+        if shiboken6.isValid(self.undo_action):  # not while the window is taken down
+            _show_plainly(self.undo_action)
 
     def _update_actions(self) -> None:
         has = self.current_id() is not None

@@ -272,6 +272,10 @@ class TrayNotifier(Notifier):
             self._on_click()
 
 
+#: Lines of a reminder's text the banner shows.
+BANNER_LINES = 2
+
+
 class ReminderBanner(QFrame):
     """A strip at the top of the main window: the latest reminder, Open and Dismiss."""
 
@@ -324,11 +328,18 @@ class ReminderBanner(QFrame):
             return
         title, body, on_click = self._queue[0]
         self.title.setText(title)
-        self.body.setText(body)
+        # Two lines at most (the whole text on hover): a long list of what was missed
+        # would push the window's bottom off a laptop screen. Open shows them all.
+        lines = body.splitlines()
+        shown = lines[:BANNER_LINES]
+        if len(lines) > BANNER_LINES:
+            shown[-1] += " …"
+        self.body.setText("\n".join(shown))
+        self.body.setToolTip(body if len(lines) > BANNER_LINES else "")
         self.body.setVisible(bool(body))
         self.open_button.setVisible(on_click is not None)
         more = len(self._queue) - 1
-        self.more.setText(self.tr("+%n more", "", more) if more else "")
+        self.more.setText(self.tr("%n more notice(s)", "", more) if more else "")
         self.show()
 
     def _open(self) -> None:

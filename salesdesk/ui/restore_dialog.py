@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -134,7 +134,11 @@ def backup_result_text(result: object) -> str:
     created = result.created if isinstance(result, AutoBackupResult) else result
     if not isinstance(created, Path):
         return ""
-    return QCoreApplication.translate("Backups", "Backup saved: {0}").format(created.name)
+    # The time, not the file's name (a UTC stamp no rep reads); the file is in the list.
+    when = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+    return QCoreApplication.translate(
+        "Backups", "Backup saved at {0} (File → Backups… lists them all)"
+    ).format(when)
 
 
 def kind_text(info: BackupInfo) -> str:

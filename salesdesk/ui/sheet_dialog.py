@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.core.db import Database
 from salesdesk.core.sheets import SheetService
+from salesdesk.ui.screen_fit import fit_to_screen
 from salesdesk.ui.sheet_render import (
     PackJob,
     PageSetup,
@@ -436,6 +437,7 @@ class SheetDialog(QDialog):
     def preview(self) -> None:
         printer = self._printer()
         dialog = QPrintPreviewDialog(printer, self)
+        fit_to_screen(dialog, 1180, 900)  # Qt's default is too small to read a sheet
         dialog.paintRequested.connect(lambda p: render_job(self.services.db, self.job(), p))
         dialog.exec()
 

@@ -3,14 +3,18 @@
 From the logged appointment requests (calls marked "asked for an appointment", and any
 call that set one) and the strength at the time of each, a bar per strength band with
 the success rate and, under it, the counts behind it — so "<1% cold vs 30–50% with a
-relationship" can be checked on the rep's own data.
+relationship" can be checked on the rep's own data. Each axis label is two short lines
+(the band, then appointments set / requests); the chart is never narrower than those
+labels need, so none of them is cut off. Hovering a bar tells the same in words.
 """
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QCoreApplication, QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QCursor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -47,13 +52,23 @@ def rate_text(rate: BandRate) -> str:
     return f"{rate.rate * 100:.0f}%"
 
 
+def axis_lines(rate: BandRate) -> tuple[str, str]:
+    """The two lines under a bar: the band (its range of totals), then set / asked."""
+    band = band_label(rate) if rate.low is None else f"{rate.low}–{rate.high}"
+    return band, f"{rate.successes}/{rate.requests}"
+
+
+#: Room the chart keeps beside its bars (the percent axis and margins), and around a label.
+_CHART_SIDE = 110
+_LABEL_ROOM = 14
+
+
 class StrengthAnalyticsChart(QChartView):
-    """Bars: success rate (%) per band; the axis labels carry the counts."""
+    """Bars: success rate (%) per band; under each, the band and the counts behind it."""
 
     def __init__(self, rates: list[BandRate], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(560, 320)
         self.rates = rates
         chart = QChart()
         chart.setMargins(QMargins(4, 4, 4, 4))
@@ -61,21 +76,19 @@ class StrengthAnalyticsChart(QChartView):
         chart.legend().hide()
         bars = QBarSet(self.tr("Success rate"))
         bars.setColor(QColor(33, 110, 200))
-        categories = []
+        self.label_lines = [axis_lines(r) for r in rates]
         for r in rates:
             bars.append(0.0 if r.rate is None else r.rate * 100)
-            # Axis labels are one line: the range of totals and the counts behind the bar
-            # (the band names are in the table under the chart).
-            band = band_label(r) if r.low is None else f"{r.low}–{r.high}"
-            categories.append(self.tr("{0}: {1}/{2}").format(band, r.successes, r.requests))
         series = QBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value%")
         series.setLabelsPrecision(3)
+        series.hovered.connect(self._show_bar_tip)
         chart.addSeries(series)
         x_axis = QBarCategoryAxis()
-        x_axis.append(categories)
+        # Two short lines instead of one long one (the band names are in the table too).
+        x_axis.append([f"<center>{html.escape(b)}<br>{c}</center>" for b, c in self.label_lines])
         y_axis = QValueAxis()
         y_axis.setRange(0, 100)
         y_axis.setLabelFormat("%d%%")
@@ -88,6 +101,28 @@ class StrengthAnalyticsChart(QChartView):
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)
         self.setChart(chart)
+        # Qt gives each label 1/(bars + 1) of the axis and cuts a longer one off with "...":
+        # never narrower than the widest line needs.
+        metrics = QFontMetrics(x_axis.labelsFont())
+        widest = max(
+            (metrics.horizontalAdvance(line) for pair in self.label_lines for line in pair),
+            default=0,
+        )
+        self.setMinimumSize(max(560, _CHART_SIDE + (len(rates) + 1) * (widest + _LABEL_ROOM)), 320)
+
+    def bar_tip(self, index: int) -> str:
+        """What hovering a bar says: the band, and the counts in words."""
+        r = self.rates[index]
+        counts = self.tr("{0} of {1} requests got the appointment ({2})").format(
+            r.successes, r.requests, rate_text(r)
+        )
+        return f"{band_label(r)}\n{counts}"
+
+    def _show_bar_tip(self, status: bool, index: int, _bars: QBarSet) -> None:
+        if status and 0 <= index < len(self.rates):
+            QToolTip.showText(QCursor.pos(), self.bar_tip(index), self)
+        else:
+            QToolTip.hideText()
 
 
 class StrengthAnalyticsDialog(QDialog):
