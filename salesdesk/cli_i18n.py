@@ -23,6 +23,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from salesdesk.plurals import english
+
+#: The languages the commands speak (as the window's).
+LANGUAGES = ("ja", "en")
 #: Commands that draw (a QGuiApplication).
 _DRAWING = frozenset({"sheet"})
 
@@ -30,12 +34,14 @@ _DRAWING = frozenset({"sheet"})
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``QCoreApplication.translate``, under the name the catalogue tools look for.
 
-    Before Qt is loaded no catalogue can be installed, so the text is the English as
-    written: ``salesdesk --version`` builds the parser (its help texts) without Qt.
+    Without a Qt application no catalogue is installed: the text is the English as
+    written, a count's message in its singular or plural by the build's rule. That is how
+    a command runs in English (Qt is not even loaded: a quicker start) and how
+    ``salesdesk --version`` builds the parser.
     """
     qt = sys.modules.get("PySide6.QtCore")
-    if qt is None:
-        return text.replace("%n", str(n)) if n >= 0 else text
+    if qt is None or qt.QCoreApplication.instance() is None:
+        return english(text, n) if n >= 0 else text
     return str(qt.QCoreApplication.translate(context, text, disambiguation, n))
 
 
@@ -62,15 +68,20 @@ def _scan(argv: list[str]) -> argparse.Namespace | None:
 
 
 def language_for(argv: list[str]) -> str:
-    """The language of a command's messages: ``--lang``, Settings, the system's."""
+    """The language of a command's messages: ``--lang``, Settings, the system's (as the
+    window reads it: Qt is loaded only for that last case)."""
     from salesdesk.config import Settings, resolve_paths
-    from salesdesk.ui.i18n import SUPPORTED, pick_language
 
     scan = _scan(argv)
-    if scan is not None and scan.lang in SUPPORTED:
+    if scan is not None and scan.lang in LANGUAGES:
         return str(scan.lang)
     data_dir = scan.data_dir if scan is not None else None
-    return pick_language(Settings.load(resolve_paths(data_dir)).language)
+    chosen = Settings.load(resolve_paths(data_dir)).language
+    if chosen in LANGUAGES:
+        return chosen
+    from salesdesk.ui.i18n import pick_language
+
+    return pick_language(chosen)
 
 
 def _application(drawing: bool) -> Any:
@@ -97,11 +108,16 @@ def messages_in_language(argv: list[str]) -> Iterator[str | None]:
     if scan is not None and scan.command is None and not {"-h", "--help"} & set(argv):
         yield None
         return
+    language = language_for(argv)
+    qt = sys.modules.get("PySide6.QtCore")
+    running = qt is not None and qt.QCoreApplication.instance() is not None
+    if not running and language == "en" and not (scan and scan.command in _DRAWING):
+        yield language  # the source texts are English: no application, no catalogue
+        return
     from PySide6.QtCore import QCoreApplication, QLocale
 
     from salesdesk.ui.i18n import Translations
 
-    language = language_for(argv)
     app = QCoreApplication.instance()
     ours = app is None
     if app is None:

@@ -13,7 +13,6 @@ with singular and plural forms by rule ("%n call(s)" → "1 call", "2 calls").
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +21,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the English plural rule lives in the package
+
+from salesdesk.plurals import english_forms  # noqa: E402
+
 TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("ja",)
 #: The window's package and the commands' modules (their messages are translated too).
@@ -96,21 +99,6 @@ def mark_plurals(ts: Path) -> None:
             changed = True
     if changed:
         tree.write(ts, encoding="utf-8", xml_declaration=True)
-
-
-#: Plurals the rule gets wrong: (singular, plural).
-_ENGLISH_EXCEPTIONS = {
-    "%n of %1 prospect(s)": ("%n of %1 prospects", "%n of %1 prospects"),
-}
-
-
-def english_forms(source: str) -> tuple[str, str]:
-    """The singular and plural of a "%n" message written with "(s)", "(es)", "y(ies)"."""
-    if source in _ENGLISH_EXCEPTIONS:
-        return _ENGLISH_EXCEPTIONS[source]
-    singular = re.sub(r"y\(ies\)", "y", source).replace("(es)", "").replace("(s)", "")
-    plural = re.sub(r"y\(ies\)", "ies", source).replace("(es)", "es").replace("(s)", "s")
-    return singular, plural
 
 
 def write_english_plurals(ts: Path) -> Path:

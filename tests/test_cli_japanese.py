@@ -103,3 +103,20 @@ def test_an_abbreviated_data_dir_finds_the_settings_language_and_a_sheet_can_sti
     )  # fmt: skip
     assert run_alone.returncode == 0, run_alone.stderr
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_in_english_a_command_runs_without_qt_and_still_counts_in_good_english(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    run_alone = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "salesdesk", "--data-dir", str(tmp_path),
+         "--lang", "en", "demo", "--prospects", "1"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert run_alone.returncode == 0, run_alone.stderr
+    assert "demo (seed 0): 1 prospect (" in run_alone.stdout  # singular, by the build's rule
+    assert "open follow-up" in run_alone.stdout and "(s)" not in run_alone.stdout
+    assert "PySide6" not in run_alone.stderr  # a quicker start: no Qt for English
