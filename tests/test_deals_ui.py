@@ -350,14 +350,19 @@ def test_the_panel_opens_the_dialog_and_refreshes_after_an_answer(
     assert "Answers so far:" in panel.history.text()
 
 
-def test_a_lost_deal_can_be_reopened_from_the_panel(
-    qtbot: QtBot, panel: DealPanel, deals: DealService, deal_id: str
-) -> None:
+def _lose(deals: DealService, deal_id: str) -> None:
+    """× with the customer's own words, as the app requires for a loss."""
     deals.record_outcome(
         deal_id,
         OutcomeInput(DealResult.LOST, loss_category="timing", loss_words="来期に",
                      loss_said_by="山田", loss_said_on=deals.today()),
     )  # fmt: skip
+
+
+def test_a_lost_deal_can_be_reopened_from_the_panel(
+    qtbot: QtBot, panel: DealPanel, deals: DealService, deal_id: str
+) -> None:
+    _lose(deals, deal_id)
     panel.reload()
     assert panel.reopen_button.isEnabled()
     panel.reopen_button.click()
@@ -393,11 +398,7 @@ def test_a_lost_deal_says_reopen_continues_and_reopening_brings_the_checklist_ba
     panel: DealPanel, deals: DealService, deal_id: str
 ) -> None:
     deals.set_tick(deal_id, CheckItem.MATERIAL_PROVIDED, True, "導入事例集")
-    deals.record_outcome(
-        deal_id,
-        OutcomeInput(DealResult.LOST, loss_category="timing", loss_words="来期に",
-                     loss_said_by="山田", loss_said_on=deals.today()),
-    )  # fmt: skip
+    _lose(deals, deal_id)
     panel.reload()
     assert not panel.readiness.isVisible() and not panel.missing.isVisible()
     assert panel.closed_note.text().startswith("× Lost")
