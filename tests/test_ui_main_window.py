@@ -669,7 +669,6 @@ def test_a_contacts_long_address_stays_on_one_line_whole_on_hover(
     assert not table.wordWrap()
     assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
     assert table.item(0, 5).toolTip() == address
-    # The columns fit the table: the address is shortened, the table does not scroll sideways.
+    # Shortened, but still readable: the e-mail column keeps a width of its own.
     columns = table.horizontalHeader()
-    qtbot.waitUntil(lambda: columns.length() <= table.viewport().width())
-    assert columns.sectionSize(5) < table.fontMetrics().horizontalAdvance(address)
+    assert 150 <= columns.sectionSize(5) < table.fontMetrics().horizontalAdvance(address)

@@ -47,6 +47,8 @@ def _plain_label(text: str = "") -> QLabel:
 #: The timeline's type column, at its narrowest and widest.
 TYPE_COLUMN_WIDTH = 140
 TYPE_COLUMN_MAX = 180
+#: The contacts' e-mail column, at its narrowest (a long address is shortened to it).
+EMAIL_MIN_WIDTH = 150
 
 
 class DetailPanel(QWidget):
@@ -116,11 +118,7 @@ class DetailPanel(QWidget):
         self.contacts.setWordWrap(False)
         self.contacts.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.contacts.verticalHeader().hide()
-        contact_columns = self.contacts.horizontalHeader()
-        contact_columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The e-mail takes what is left, shortened in the middle, rather than the table
-        # scrolling sideways.
-        contact_columns.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.contacts.horizontalHeader().setStretchLastSection(True)
         self.contacts.setMaximumHeight(170)
         self.contacts.doubleClicked.connect(self._edit_selected_contact)
         self.add_contact_button = QPushButton(self.tr("Add contact…"))
@@ -347,9 +345,20 @@ class DetailPanel(QWidget):
                 if col == 0 and c.is_decision_maker:
                     item.setToolTip(self.tr("Decision maker"))
                 self.contacts.setItem(row, col, item)
+        self._fit_contacts_width()
         self._fit_contacts_height(len(contacts))
         self.edit_contact_button.setEnabled(bool(contacts))
         self.delete_contact_button.setEnabled(bool(contacts))
+
+    def _fit_contacts_width(self) -> None:
+        """Columns as wide as their contents; the e-mail takes what is left of the table's
+        width, shortened in the middle, but never less than a readable address."""
+        table = self.contacts
+        table.resizeColumnsToContents()
+        header = table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(5))
+        room = table.viewport().width() - others
+        header.resizeSection(5, max(EMAIL_MIN_WIDTH, min(table.sizeHintForColumn(5), room)))
 
     def _fit_contacts_height(self, rows: int) -> None:
         """As tall as its contacts (two rows at least, then it scrolls): the tabs below

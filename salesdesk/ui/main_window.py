@@ -47,7 +47,7 @@ from salesdesk.core.db import StorageError
 from salesdesk.core.enums import Stage
 from salesdesk.core.validation import NotFoundError
 from salesdesk.ui.lazy_qt import Qt
-from salesdesk.ui.screen_fit import fit_to_screen, scrolling
+from salesdesk.ui.screen_fit import fit_to_screen
 from salesdesk.ui.steps import AfterPaint, ServiceStep
 
 if TYPE_CHECKING:
@@ -312,13 +312,7 @@ class MainWindow(QMainWindow):
             detail.set_folded(self.settings.detail_folded)
             detail.foldedChanged.connect(self._detail_folded)
             self._detail = detail
-            # In a scroll area: a company with many contacts under a reminder banner on a
-            # 768-pixel screen scrolls this side instead of growing the window past it.
-            area = scrolling(detail)
-            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            area.setMinimumWidth(detail.minimumSizeHint().width())
-            self._splitter.replaceWidget(1, area)
-            self._detail_area = area  # the splitter does not own it for Python
+            self._splitter.replaceWidget(1, detail)
             self._detail_stand_in.deleteLater()
         return self._detail
 
