@@ -435,6 +435,9 @@ def test_back_up_now_from_the_dialog(qtbot: QtBot, paths: Paths, db: Database) -
         dialog.back_up_now()
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 1).text() == "Made by you"
+    # Beside the list it is in: when, without pointing to the dialog the rep is in.
+    assert dialog.status.text().startswith("Backup saved at ")
+    assert "Backups…" not in dialog.status.text()
 
 
 # -- text is never HTML; a 10 MB note ----------------------------------------------------------

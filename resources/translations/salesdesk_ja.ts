@@ -62,8 +62,12 @@
 <context>
     <name>Backups</name>
     <message>
-        <source>Backup saved at {0} (File → Backups… lists them all)</source>
+        <source>Backup saved at {0}.</source>
         <extracomment>While running, a backup is taken when the newest is at least this old (and data changed).</extracomment>
+        <translation>{0} にバックアップを保存しました。</translation>
+    </message>
+    <message>
+        <source>Backup saved at {0} (File → Backups… lists them all)</source>
         <translation>{0} にバックアップを保存しました（「ファイル → バックアップ…」で一覧できます）</translation>
     </message>
     <message>
@@ -2524,7 +2528,7 @@ Details: {0}</source>
     <name>DetailPanel</name>
     <message>
         <source>Stage</source>
-        <extracomment>The timeline's type column, at its narrowest. The rep folded (True) or unfolded the company details and contacts.</extracomment>
+        <extracomment>The timeline's type column, at its narrowest and widest. The contacts' e-mail column, at its narrowest (a long address is shortened to it). The rep folded (True) or unfolded the company details and contacts.</extracomment>
         <translation>段階</translation>
     </message>
     <message>

@@ -129,13 +129,16 @@ def manual_backup(paths: Paths, clock: Clock) -> Callable[[], object]:
     return work
 
 
-def backup_result_text(result: object) -> str:
-    """Status-bar text for a finished backup ('' when none was needed)."""
+def backup_result_text(result: object, in_the_list: bool = False) -> str:
+    """Status text for a finished backup ('' when none was needed); ``in_the_list``: shown
+    in the Backups dialog itself, beside the list it points to."""
     created = result.created if isinstance(result, AutoBackupResult) else result
     if not isinstance(created, Path):
         return ""
     # The time, not the file's name (a UTC stamp no rep reads); the file is in the list.
     when = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+    if in_the_list:
+        return QCoreApplication.translate("Backups", "Backup saved at {0}.").format(when)
     return QCoreApplication.translate(
         "Backups", "Backup saved at {0} (File → Backups… lists them all)"
     ).format(when)
@@ -269,7 +272,7 @@ class RestoreDialog(QDialog):
 
     def _backup_done(self, result: object) -> None:
         self.refresh()
-        self.status.setText(backup_result_text(result))
+        self.status.setText(backup_result_text(result, in_the_list=True))
 
     def _backup_failed(self, message: str) -> None:
         self._update_buttons()
