@@ -672,3 +672,16 @@ def test_a_contacts_long_address_stays_on_one_line_whole_on_hover(
     # Shortened, but still readable: the e-mail column keeps a width of its own.
     columns = table.horizontalHeader()
     assert 150 <= columns.sectionSize(5) < table.fontMetrics().horizontalAdvance(address)
+
+
+def test_empty_details_take_no_room_in_the_panel(
+    qtbot: QtBot, window: MainWindow, book: Book
+) -> None:
+    detail = window.detail
+    window.select_prospect(book.yamada)  # no phone, e-mail, address or notes
+    qtbot.waitUntil(detail.stage.isVisible)
+    assert not any(w.isVisible() for w in (detail.phone, detail.email, detail.notes))
+    assert not detail.info.labelForField(detail.notes).isVisible()  # nor its label
+    window.select_prospect(book.sato)  # a phone
+    qtbot.waitUntil(detail.phone.isVisible)
+    assert detail.phone.text() == "03-5555-0101" and not detail.notes.isVisible()

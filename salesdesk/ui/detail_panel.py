@@ -46,7 +46,7 @@ def _plain_label(text: str = "") -> QLabel:
 
 #: The timeline's type column, at its narrowest and widest.
 TYPE_COLUMN_WIDTH = 140
-TYPE_COLUMN_MAX = 180
+TYPE_COLUMN_MAX = 160
 #: The contacts' e-mail column, at its narrowest (a long address is shortened to it).
 EMAIL_MIN_WIDTH = 150
 
@@ -81,6 +81,7 @@ class DetailPanel(QWidget):
         info.addRow(self.tr("E-mail"), self.email)
         info.addRow(self.tr("Address"), self.address)
         info.addRow(self.tr("Notes"), self.notes)
+        self.info = info
 
         self.log_call_button = QPushButton(self.tr("Log call (Ctrl+L)"))
         self.log_call_button.clicked.connect(self.logCallRequested)
@@ -251,6 +252,10 @@ class DetailPanel(QWidget):
         self.email.setText(record.email)
         self.address.setText(record.address)
         self.notes.setText(record.notes)
+        # Rows with nothing in them take no room (the tabs below get it).
+        for label in (self.phone, self.email, self.address, self.notes):
+            self.info.setRowVisible(label, bool(label.text()))
+        self.kana.setVisible(bool(record.company_kana))
         self._fill_contacts(record.contacts)
         self._fill_timeline(timeline)
         self._show_in_panels()
