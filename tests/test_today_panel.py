@@ -382,3 +382,12 @@ def test_the_day_opens_at_start_only_when_something_is_due(
     window.search.clear()
     window.show_today_if_due()
     assert window.left_tabs.currentWidget() is window.today_panel
+
+
+def test_the_type_column_is_as_wide_as_its_words_and_what_to_do_gets_the_rest(
+    panel: TodayPanel,
+) -> None:
+    view = panel.view
+    longest = view.sizeHintForColumn(TodayModel.COL_TYPE)
+    assert view.columnWidth(TodayModel.COL_TYPE) <= max(90, longest + 12)
+    assert view.columnWidth(TodayModel.COL_WHAT) > view.columnWidth(TodayModel.COL_TYPE)

@@ -529,9 +529,13 @@ class TodayPanel(QWidget):
         self.model.set_entries(entries, self.counts, now)
         self._span_headers()
         self.view.expandAll()
-        if self._fit_when:  # once: the rep may widen or narrow it afterwards
+        if self._fit_when:  # once: the rep may widen or narrow them afterwards
             self._fit_when = False
             self.view.resizeColumnToContents(TodayModel.COL_WHEN)
+            # The type no wider than its longest (情報提供 needs far less than "Labour
+            # (research, documents)"): what is to be done gets the rest.
+            wanted = self.view.sizeHintForColumn(TodayModel.COL_TYPE) + 12
+            self.view.setColumnWidth(TodayModel.COL_TYPE, max(90, min(wanted, 210)))
         index = QModelIndex()
         if current is not None:
             index = self.model.index_of(current.source, current.id)
