@@ -19,7 +19,7 @@ interleaved runs): floor 0.34 s; import median 3.9-4.3 s on a quiet machine (fas
 3.75 s, slowest ~5 s), 5.0-5.6 s while other jobs used the cores; 11-12x the floor: the
 <= 5 s bar is met when the two cores are free, the <= 5x one is NOT. It was 7.4 s
 before the worker process (9.7-10 s before that). CPU time (this process + worker)
-6.5 s. The SQLite work alone (--bound) 2.05-2.1 s, 6x the floor by itself. 1M rows in
+6.5 s. The SQLite work alone (--bound) 2.0-2.1 s (medians), 5.8-6x the floor by itself. 1M rows in
 52-66 s; peak RSS 167 MiB at 100k and 169 MiB at 1M (flat), plus the worker's 69 MiB at
 both sizes.
 
