@@ -39,10 +39,17 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     a command runs in English (Qt is not even loaded: a quicker start) and how
     ``salesdesk --version`` builds the parser.
     """
-    qt = sys.modules.get("PySide6.QtCore")
-    if qt is None or qt.QCoreApplication.instance() is None:
+    if not _application_running():
         return english(text, n) if n >= 0 else text
-    return str(qt.QCoreApplication.translate(context, text, disambiguation, n))
+    from PySide6.QtCore import QCoreApplication
+
+    return str(QCoreApplication.translate(context, text, disambiguation, n))
+
+
+def _application_running() -> bool:
+    """Whether a Qt application object exists (never loads Qt to find out)."""
+    qt = sys.modules.get("PySide6.QtCore")
+    return qt is not None and qt.QCoreApplication.instance() is not None
 
 
 def _scan(argv: list[str]) -> argparse.Namespace | None:
@@ -67,12 +74,11 @@ def _scan(argv: list[str]) -> argparse.Namespace | None:
     return args
 
 
-def language_for(argv: list[str]) -> str:
-    """The language of a command's messages: ``--lang``, Settings, the system's (as the
-    window reads it: Qt is loaded only for that last case)."""
+def language_for(scan: argparse.Namespace | None) -> str:
+    """The language of a command's messages (``scan``: see :func:`_scan`): ``--lang``,
+    Settings, the system's (as the window reads it: Qt is loaded only for that last case)."""
     from salesdesk.config import Settings, resolve_paths
 
-    scan = _scan(argv)
     if scan is not None and scan.lang in LANGUAGES:
         return str(scan.lang)
     data_dir = scan.data_dir if scan is not None else None
@@ -84,7 +90,9 @@ def language_for(argv: list[str]) -> str:
     return pick_language(chosen)
 
 
-def _application(drawing: bool) -> Any:
+def application(drawing: bool) -> Any:
+    """A new QCoreApplication, or for a command that draws a QGuiApplication (offscreen
+    when there is no display)."""
     from PySide6.QtCore import QCoreApplication
 
     if drawing:
@@ -108,10 +116,9 @@ def messages_in_language(argv: list[str]) -> Iterator[str | None]:
     if scan is not None and scan.command is None and not {"-h", "--help"} & set(argv):
         yield None
         return
-    language = language_for(argv)
-    qt = sys.modules.get("PySide6.QtCore")
-    running = qt is not None and qt.QCoreApplication.instance() is not None
-    if not running and language == "en" and not (scan and scan.command in _DRAWING):
+    language = language_for(scan)
+    drawing = scan is not None and scan.command in _DRAWING
+    if not _application_running() and language == "en" and not drawing:
         yield language  # the source texts are English: no application, no catalogue
         return
     from PySide6.QtCore import QCoreApplication, QLocale
@@ -121,7 +128,7 @@ def messages_in_language(argv: list[str]) -> Iterator[str | None]:
     app = QCoreApplication.instance()
     ours = app is None
     if app is None:
-        app = _application(scan is not None and scan.command in _DRAWING)
+        app = application(drawing)
     locale = QLocale()
     translations = Translations(app)
     translations.install(language)

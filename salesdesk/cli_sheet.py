@@ -81,22 +81,17 @@ def add_parser(commands: Any) -> None:
 def _gui_app(language: str) -> tuple[Any, Any, bool]:
     """A QGuiApplication (offscreen when there is no display) with the language installed;
     also its translations and whether the application was already running."""
-    if (
-        sys.platform.startswith("linux")
-        and not os.environ.get("DISPLAY")
-        and not os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QGuiApplication
 
+    from salesdesk.cli_i18n import application
     from salesdesk.ui.i18n import Translations
 
     existing = QCoreApplication.instance()
     if existing is not None and not isinstance(existing, QGuiApplication):
         # Made by the commands' start without drawing: a sheet needs fonts and painting.
         raise RuntimeError("the sheet command needs a QGuiApplication")
-    app = existing or QGuiApplication([sys.argv[0] if sys.argv else "salesdesk"])
+    app = existing or application(drawing=True)
     translations = Translations(app)
     translations.install(language)
     return app, translations, existing is not None

@@ -82,7 +82,7 @@ from salesdesk.ui.deal_text import (
 )
 from salesdesk.ui.forms import FORM_STYLE, confirm_discard, plain_tooltip
 from salesdesk.ui.outcome_dialog import DealFieldErrors, OptionalDate, OutcomeDialog, pydate, qdate
-from salesdesk.ui.screen_fit import fit_to_screen, scrolling
+from salesdesk.ui.screen_fit import fit_to_screen, scrolling, side_by_side
 
 #: Wider than this, the editor and the checklist sit side by side.
 SIDE_BY_SIDE_WIDTH = 700
@@ -501,10 +501,7 @@ class DealPanel(QWidget):
     # -- layout ---------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        wide = event.size().width() >= SIDE_BY_SIDE_WIDTH
-        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        if self.pair.direction() != direction:
-            self.pair.setDirection(direction)
+        side_by_side(self.pair, event.size().width() >= SIDE_BY_SIDE_WIDTH)
 
     # -- loading ----------------------------------------------------------------------------
     def show_prospect(

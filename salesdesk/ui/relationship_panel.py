@@ -63,6 +63,7 @@ from salesdesk.ui.relationship_text import (
     score_tooltip,
     suggestion_reason,
 )
+from salesdesk.ui.screen_fit import side_by_side
 
 if TYPE_CHECKING:
     from salesdesk.ui.strength_timeline import StrengthTimeline
@@ -300,10 +301,7 @@ class RelationshipPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         needed = self.radar.minimumWidth() + self.editor.sizeHint().width() + 40
-        wide = event.size().width() >= needed
-        self._pair.setDirection(
-            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        )
+        side_by_side(self._pair, event.size().width() >= needed)
 
     def reload(self) -> None:
         self._dirty_load = False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QBoxLayout, QScrollArea, QWidget
 
 #: Room left around a window on its screen: the title bar and the window's frame.
 FRAME_ALLOWANCE = (16, 48)
@@ -28,3 +28,11 @@ def scrolling(content: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     return area
+
+
+def side_by_side(pair: QBoxLayout, wide: bool) -> None:
+    """Lay ``pair`` out left to right when ``wide``, else top to bottom; a resize that
+    keeps the same arrangement leaves the layout alone."""
+    direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+    if pair.direction() != direction:
+        pair.setDirection(direction)
